@@ -1,0 +1,36 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppConfig, loaValidationPipe } from '@loa/core';
+import { ApiModule } from './app.module';
+
+/** Builds the api application (used by main.ts and by the e2e tests, so both run the same wiring). */
+export async function createApiApp(config: AppConfig): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
+    bufferLogs: true,
+    rawBody: true, // webhook signatures are computed over the raw bytes
+  });
+  app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: config.api.bodyLimit });
+  app.useBodyParser('urlencoded', { limit: config.api.bodyLimit, extended: true });
+  app.set('trust proxy', 'loopback');
+  app.setGlobalPrefix('api/v1', {
+    exclude: ['health', 'metrics', 'r/{*path}', 'webhooks/{*path}', 'dashboard', 'dashboard/{*path}', 'admin/{*path}'],
+  });
+  app.useGlobalPipes(loaValidationPipe());
+  app.enableShutdownHooks();
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Loa')
+      .setDescription('Bluezone reminder campaigns over carrier SMS gateways and Zalo ZNS')
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key: loa_<prefix>_<secret>' })
+      .addSecurityRequirements('bearer')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

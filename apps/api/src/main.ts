@@ -1,0 +1,14 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from '@loa/core';
+import { createApiApp } from './bootstrap';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await createApiApp(config);
+  await app.listen(config.api.port, '0.0.0.0');
+}
+
+main().catch((e) => {
+  console.error(e instanceof ConfigError ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Principal, Role } from './principal';
+
+export interface CreatedKey {
+  id: number;
+  name: string;
+  role: Role;
+  unitId: number | null;
+  /** Shown once; only its hash is stored. */
+  token: string;
+}
+
+export interface ApiKeyView {
+  id: number;
+  name: string;
+  prefix: string;
+  role: Role;
+  unitId: number | null;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+const CACHE_MS = 5_000;
+
+/**
+ * API keys look like `loa_<prefix>_<secret>`: the prefix finds the row, the secret is checked against a SHA-256
+ * hash. Secrets are 32 random bytes, so a fast hash is enough (no password stretching needed).
+ */
+@Injectable()
+export class ApiKeysService {
+  private readonly cache = new Map<string, { principal: Principal | null; until: number }>();
+
+  constructor(private readonly ds: DataSource) {}
+
+  static hash(secret: string): string {
+    return createHash('sha256').update(secret).digest('hex');
+  }
+
+  async create(name: string, role: Role, unitId: number | null, createdBy: number | null): Promise<CreatedKey> {
+    const prefix = randomBytes(6).toString('hex');
+    const secret = randomBytes(32).toString('base64url');
+    const [row] = await this.ds.query(
+      `INSERT INTO api_keys (name, prefix, secret_hash, role, unit_id, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [name, prefix, ApiKeysService.hash(secret), role, unitId, createdBy],
+    );
+    return { id: row.id, name, role, unitId, token: `loa_${prefix}_${secret}` };
+  }
+
+  async list(): Promise<ApiKeyView[]> {
+    const rows = await this.ds.query(
+      `SELECT id, name, prefix, role, unit_id, created_at, last_used_at, revoked_at FROM api_keys ORDER BY id`,
+    );
+    return rows.map((r: Record<string, never>) => ({
+      id: r.id,
+      name: r.name,
+      prefix: r.prefix,
+      role: r.role,
+      unitId: r.unit_id,
+      createdAt: r.created_at,
+      lastUsedAt: r.last_used_at,
+      revokedAt: r.revoked_at,
+    }));
+  }
+
+  async revoke(id: number): Promise<boolean> {
+    const res = await this.ds.query(`UPDATE api_keys SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [
+      id,
+    ]);
+    this.cache.clear();
+    return res[1] > 0;
+  }
+
+  /** Resolves a bearer token to its principal, or null when unknown, malformed or revoked. */
+  async verify(token: string): Promise<Principal | null> {
+    const hit = this.cache.get(token);
+    if (hit && hit.until > Date.now()) return hit.principal;
+    const principal = await this.lookup(token);
+    this.cache.set(token, { principal, until: Date.now() + CACHE_MS });
+    if (this.cache.size > 10_000) this.cache.clear();
+    return principal;
+  }
+
+  private async lookup(token: string): Promise<Principal | null> {
+    const m = /^loa_([0-9a-f]{12})_([A-Za-z0-9_-]{20,})$/.exec(token);
+    if (!m) return null;
+    const [row] = await this.ds.query(
+      `SELECT k.id, k.name, k.role, k.unit_id, k.secret_hash, u.path
+         FROM api_keys k LEFT JOIN units u ON u.id = k.unit_id
+        WHERE k.prefix = $1 AND k.revoked_at IS NULL`,
+      [m[1]],
+    );
+    if (!row) return null;
+    const a = Buffer.from(row.secret_hash, 'hex');
+    const b = Buffer.from(ApiKeysService.hash(m[2]), 'hex');
+    if (a.length !== b.length || !timingSafeEqual(a, b)) return null;
+    // Cached for CACHE_MS, so this write happens at most every few seconds per key.
+    await this.ds.query(`UPDATE api_keys SET last_used_at = now() WHERE id = $1`, [row.id]);
+    return { keyId: row.id, name: row.name, role: row.role, unitId: row.unit_id, unitPath: row.path ?? null };
+  }
+}

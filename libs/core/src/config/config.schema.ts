@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be HH:MM');
+const carrier = z.enum(['viettel', 'vinaphone', 'mobifone', 'vietnamobile', 'gmobile', 'itel']);
+
+export const gatewaySchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'lowercase letters, digits and dashes'),
+  channel: z.enum(['sms', 'zns']),
+  protocol: z.enum(['viettel-soap', 'vnpt-json', 'esms-json', 'zalo-zns']),
+  endpoint: z.url(),
+  oauthEndpoint: z.url().optional(),
+  credentials: z.record(z.string(), z.string()),
+  ratePerSecond: z.number().int().positive(),
+  pricePerSegment: z.number().nonnegative(),
+  webhookSecret: z.string().min(8),
+  /** Source addresses allowed to post delivery reports; empty = any. */
+  webhookAllowIps: z.array(z.string()).default([]),
+  timeoutMs: z.number().int().positive().default(10_000),
+  maxAttempts: z.number().int().positive().default(6),
+});
+
+export const configSchema = z
+  .object({
+    env: z.enum(['development', 'test', 'production']),
+    api: z.object({
+      port: z.number().int().min(0).max(65535),
+      publicBaseUrl: z.url(),
+      bodyLimit: z.string(),
+      uploadLimitMb: z.number().int().positive(),
+    }),
+    database: z.object({
+      url: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
+      poolSize: z.number().int().positive(),
+      migrateOnStart: z.boolean(),
+    }),
+    redis: z.object({
+      url: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL'),
+      prefix: z.string().regex(/^[a-zA-Z0-9_-]+$/, 'letters, digits, _ and - only (BullMQ forbids ":")'),
+    }),
+    log: z.object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) }),
+    /** Test hook: "anchorRealMs,anchorFakeMs,speed" makes every process share one fast-forwarded clock. */
+    fakeClock: z
+      .string()
+      .regex(/^\d+,\d+,\d+(\.\d+)?$/, 'must be "anchorRealMs,anchorFakeMs,speed"')
+      .optional(),
+    campaignDefaults: z.object({
+      timezone: z.literal('Asia/Ho_Chi_Minh'),
+      windowStart: hhmm,
+      windowEnd: hhmm,
+      frequencyCap: z.number().int().positive(),
+      capWindowHours: z.number().int().positive(),
+      validityHours: z.number().int().positive(),
+      targetUrl: z.url(),
+    }),
+    links: z.object({ codeLength: z.number().int().min(6).max(22) }),
+    worker: z.object({
+      schedulerIntervalMs: z.number().int().positive(),
+      fanoutBatchSize: z.number().int().positive(),
+    }),
+    gateways: z.array(gatewaySchema).min(1),
+    routes: z.partialRecord(carrier, z.string()),
+    simulator: z.object({
+      host: z.string(),
+      ports: z.object({
+        viettel: z.number().int(),
+        vnpt: z.number().int(),
+        esms: z.number().int(),
+        zalo: z.number().int(),
+      }),
+    }),
+  })
+  .superRefine((cfg, ctx) => {
+    const ids = new Set<string>();
+    cfg.gateways.forEach((g, i) => {
+      if (ids.has(g.id))
+        ctx.addIssue({ code: 'custom', path: ['gateways', i, 'id'], message: `duplicate gateway id "${g.id}"` });
+      ids.add(g.id);
+    });
+    for (const [c, gw] of Object.entries(cfg.routes)) {
+      const target = cfg.gateways.find((g) => g.id === gw);
+      if (!target) ctx.addIssue({ code: 'custom', path: ['routes', c], message: `unknown gateway "${gw}"` });
+      else if (target.channel !== 'sms')
+        ctx.addIssue({ code: 'custom', path: ['routes', c], message: `gateway "${gw}" is not an SMS gateway` });
+    }
+  });
+
+export type AppConfig = z.infer<typeof configSchema>;
+export type GatewayConfig = z.infer<typeof gatewaySchema>;
+export type Carrier = z.infer<typeof carrier>;
+export const CARRIERS = carrier.options;

@@ -1,0 +1,22 @@
+/**
+ * Queue names. Never rename one: jobs already in Redis under the old name would be stranded.
+ * Sending has one queue per gateway (see sendQueueName) so that each gateway's throughput is one setting.
+ */
+export enum QueueName {
+  Fanout = 'fanout',
+  Reports = 'reports',
+  Imports = 'imports',
+}
+
+/** The per-gateway send queue. Never change the format, for the same reason. */
+export const sendQueueName = (gatewayId: string): string => `send-${gatewayId}`;
+
+/** Typed payloads, keyed by job name. Payloads carry ids; state lives in PostgreSQL. */
+export interface JobPayloads {
+  'fanout-run': { runId: string };
+  'send-delivery': { deliveryId: string };
+  'apply-report': { reportId: string };
+  'import-file': { importId: string };
+}
+export type JobName = keyof JobPayloads;
+export type JobOf<N extends JobName> = { name: N; data: JobPayloads[N] };

@@ -1,0 +1,4 @@
+export * from './test-config';
+export * from './test-database';
+export * from './wait';
+export * from './api-harness';
