@@ -5,6 +5,7 @@ import { AppConfig } from './config/config.schema';
 import { DatabaseModule } from './database/database.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
+import { MetricsModule } from './metrics/metrics.module';
 
 /** Everything a Loa process needs underneath its domain modules: config, PostgreSQL, Redis, BullMQ, clock. */
 @Global()
@@ -13,7 +14,7 @@ export class CoreModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: CoreModule,
-      imports: [LoaConfigModule.forRoot(config), DatabaseModule, RedisModule, QueueModule],
+      imports: [LoaConfigModule.forRoot(config), DatabaseModule, RedisModule, QueueModule, MetricsModule],
       providers: [Clock],
       exports: [Clock],
     };

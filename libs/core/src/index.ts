@@ -10,3 +10,4 @@ export * from './queue/queue.module';
 export * from './clock/clock';
 export * from './core.module';
 export * from './http/validation';
+export * from './metrics/metrics.module';

@@ -4,6 +4,8 @@
  */
 export enum QueueName {
   Fanout = 'fanout',
+  /** Runs whose deliveries are ready to go out (after fan-out, and again on resume). */
+  Dispatch = 'dispatch',
   Reports = 'reports',
   Imports = 'imports',
 }
@@ -14,6 +16,7 @@ export const sendQueueName = (gatewayId: string): string => `send-${gatewayId}`;
 /** Typed payloads, keyed by job name. Payloads carry ids; state lives in PostgreSQL. */
 export interface JobPayloads {
   'fanout-run': { runId: string };
+  'dispatch-run': { runId: string };
   'send-delivery': { deliveryId: string };
   'apply-report': { reportId: string };
   'import-file': { importId: string };
