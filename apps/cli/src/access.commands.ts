@@ -4,8 +4,15 @@ import { CliCommand } from './commands';
 
 export const createKeyCommand: CliCommand = {
   name: 'create-key',
-  usage: 'create-key --name "Sở TTTT Thái Bình" [--role admin|operator|analyst] [--unit <unit code>]',
+  usage: 'create-key --name "Sở TTTT Thái Bình" [--role admin|operator|analyst] [--unit <unit code>] [--if-none]',
   async run(ctx, args) {
+    if (args['if-none']) {
+      const [{ n }] = await ctx.get(DataSource).query('SELECT count(*)::int AS n FROM api_keys WHERE revoked_at IS NULL');
+      if (n > 0) {
+        console.log(`API keys exist already (${n}); create one with: npm run cli -- create-key --name "…"`);
+        return;
+      }
+    }
     const role = (args.role ?? 'admin') as Role;
     if (!ROLES.includes(role)) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
     if (!args.name) throw new Error('--name is required');
