@@ -60,14 +60,23 @@ async function main(): Promise<void> {
     node: process.version,
     kernel: release(),
   };
-  console.log(`\nLoa benchmarks, size ${size.toLocaleString('en-US')} — ${machine.cpus}, ${machine.memoryGiB} GiB, Node ${machine.node}\n`);
+  console.log(
+    `\nLoa benchmarks, size ${size.toLocaleString('en-US')} — ${machine.cpus}, ${machine.memoryGiB} GiB, Node ${machine.node}\n`,
+  );
   console.log('| benchmark | measure | value |');
   console.log('|---|---|---|');
   for (const [name, r] of Object.entries(results)) {
     for (const [k, v] of Object.entries(r)) console.log(`| ${name} | ${k} | ${fmt(v)} |`);
   }
   mkdirSync(join(__dirname, '..', '..', 'bench', 'results'), { recursive: true });
-  const file = join(__dirname, '..', '..', 'bench', 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}-${size}.json`);
+  const file = join(
+    __dirname,
+    '..',
+    '..',
+    'bench',
+    'results',
+    `${new Date().toISOString().replace(/[:.]/g, '-')}-${size}.json`,
+  );
   writeFileSync(file, JSON.stringify({ size, at: new Date().toISOString(), machine, results }, null, 2));
   console.log(`\nwritten: ${file}`);
 }

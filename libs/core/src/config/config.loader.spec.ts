@@ -1,0 +1,51 @@
+import { unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './config.loader';
+
+describe('loadConfig', () => {
+  it('loads the defaults', () => {
+    const cfg = loadConfig({});
+    expect(cfg.api.port).toBe(3000);
+    expect(cfg.routes.viettel).toBe('viettel');
+    expect(cfg.campaignDefaults.windowStart).toBe('07:00');
+  });
+
+  it('lets variables override the defaults, parsed to their types', () => {
+    const cfg = loadConfig({ LOA_API_PORT: '8080', LOA_MIGRATE_ON_START: 'false', LOA_REDIS_PREFIX: 'x_1' });
+    expect(cfg.api.port).toBe(8080);
+    expect(cfg.database.migrateOnStart).toBe(false);
+    expect(cfg.redis.prefix).toBe('x_1');
+  });
+
+  it.each([
+    [{ LOA_API_PORT: 'eighty' }, 'LOA_API_PORT (api.port)'],
+    [{ LOA_API_PORT: '70000' }, 'LOA_API_PORT (api.port)'],
+    [{ LOA_DATABASE_URL: 'mysql://x' }, 'LOA_DATABASE_URL (database.url): must be a postgres:// URL'],
+    [{ LOA_REDIS_URL: 'localhost:6379' }, 'LOA_REDIS_URL (redis.url): must be a redis:// URL'],
+    [{ LOA_REDIS_PREFIX: 'a:b' }, 'LOA_REDIS_PREFIX (redis.prefix)'],
+    [{ LOA_LOG_LEVEL: 'loud' }, 'LOA_LOG_LEVEL (log.level)'],
+    [{ LOA_LINK_CODE_LENGTH: '4' }, 'LOA_LINK_CODE_LENGTH (links.codeLength)'],
+    [{ LOA_FAKE_CLOCK: 'tomorrow' }, 'LOA_FAKE_CLOCK (fakeClock)'],
+    [{ LOA_CONFIG_FILE: '/nonexistent.json' }, 'LOA_CONFIG_FILE: cannot read /nonexistent.json'],
+  ])('refuses %j naming the variable', (env, expected) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(expected);
+  });
+
+  it('lists every problem at once, and checks routes against gateways', () => {
+    const file = join(tmpdir(), `loa-cfg-${process.pid}.json`);
+    writeFileSync(file, JSON.stringify({ routes: { mobifone: 'nope' }, links: { codeLength: 2 } }));
+    try {
+      loadConfig({ LOA_CONFIG_FILE: file, LOA_API_PORT: '-1' });
+      throw new Error('should have thrown');
+    } catch (e) {
+      const msg = (e as Error).message;
+      expect(msg).toContain('LOA_API_PORT (api.port)');
+      expect(msg).toContain('links.codeLength');
+      expect(msg).toContain('routes.mobifone: unknown gateway "nope"');
+    } finally {
+      unlinkSync(file);
+    }
+  });
+});
