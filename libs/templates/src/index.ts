@@ -1,0 +1,6 @@
+export * from './unaccent';
+export * from './sms-info';
+export * from './render';
+export * from './zns';
+export * from './estimate';
+export * from './demo-templates';
