@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig, Carrier, GatewayConfig } from '@loa/core';
+import { Gateway, SmsGateway, ZnsGateway } from './channel.types';
+import { EsmsJsonAdapter } from './esms/esms-json.adapter';
+import { ViettelSoapAdapter } from './viettel/viettel-soap.adapter';
+import { VnptJsonAdapter } from './vnpt/vnpt-json.adapter';
+import { ZaloZnsAdapter } from './zalo/zalo-zns.adapter';
+
+/** Protocol → adapter. One stateless adapter per protocol serves every configured gateway speaking it. */
+@Injectable()
+export class GatewayRegistry {
+  private readonly byProtocol: Record<GatewayConfig['protocol'], Gateway>;
+
+  constructor(viettel: ViettelSoapAdapter, vnpt: VnptJsonAdapter, esms: EsmsJsonAdapter, zalo: ZaloZnsAdapter) {
+    this.byProtocol = { 'viettel-soap': viettel, 'vnpt-json': vnpt, 'esms-json': esms, 'zalo-zns': zalo };
+  }
+
+  adapter(gw: GatewayConfig): Gateway {
+    return this.byProtocol[gw.protocol];
+  }
+
+  sms(gw: GatewayConfig): SmsGateway {
+    const a = this.adapter(gw);
+    if (a.channel !== 'sms') throw new Error(`gateway "${gw.id}" (${gw.protocol}) is not an SMS gateway`);
+    return a;
+  }
+
+  zns(gw: GatewayConfig): ZnsGateway {
+    const a = this.adapter(gw);
+    if (a.channel !== 'zns') throw new Error(`gateway "${gw.id}" (${gw.protocol}) is not a ZNS gateway`);
+    return a;
+  }
+}
+
+/** The configured gateway with this id; throws naming the id when there is none. */
+export function gatewayFor(cfg: Pick<AppConfig, 'gateways'>, id: string): GatewayConfig {
+  const gw = cfg.gateways.find((g) => g.id === id);
+  if (!gw) throw new Error(`unknown gateway "${id}"`);
+  return gw;
+}
+
+/** The SMS gateway routing this carrier (`cfg.routes`), or undefined when the carrier has no route. */
+export function routeSms(cfg: Pick<AppConfig, 'gateways' | 'routes'>, carrier: Carrier): GatewayConfig | undefined {
+  const id = cfg.routes[carrier];
+  return id ? gatewayFor(cfg, id) : undefined;
+}
+
+/** The first configured ZNS gateway, if any. */
+export function znsGateway(cfg: Pick<AppConfig, 'gateways'>): GatewayConfig | undefined {
+  return cfg.gateways.find((g) => g.channel === 'zns');
+}
