@@ -1,1 +1,4 @@
 export * from './segment-filter';
+export * from './segment-count';
+export * from './segments.service';
+export * from './segments.module';

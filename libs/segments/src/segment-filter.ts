@@ -57,3 +57,28 @@ export function notSuppressedSql(alias = 's'): string {
 export function segmentWhereSql(f: SegmentFilter, params: unknown[], alias = 's', now = 'now()'): string {
   return `${segmentMatchSql(f, params, alias, now)} AND ${notSuppressedSql(alias)}`;
 }
+
+/** What is needed to evaluate a stored segment: its filter and the unit that owns it (null = national). */
+export interface SegmentAudienceSource {
+  filter: SegmentFilter;
+  unitId: number | null;
+}
+
+/** Restricts `subscribers <alias>` to the subtree of `unitId` (no restriction when null). */
+export function ownerUnitSql(unitId: number | null, params: unknown[], alias = 's'): string {
+  if (unitId === null) return 'TRUE';
+  return `${alias}.unit_id IN (SELECT d.id FROM units o JOIN units d ON d.path LIKE o.path || '%' WHERE o.id = ${push(params, unitId)}::int)`;
+}
+
+/**
+ * The audience of a stored segment, for fan-out and preview: the filter, restricted to the owning unit's subtree
+ * (a district's segment never reaches outside the district, even with an empty filter), minus the suppressed.
+ */
+export function segmentAudienceSql(
+  segment: SegmentAudienceSource,
+  params: unknown[],
+  alias = 's',
+  now = 'now()',
+): string {
+  return `${segmentMatchSql(segment.filter, params, alias, now)} AND ${ownerUnitSql(segment.unitId, params, alias)} AND ${notSuppressedSql(alias)}`;
+}

@@ -1,7 +1,10 @@
 import { Foundation1764000000000 } from './1764000000000-Foundation';
 import { Campaigns1764000100000 } from './1764000100000-Campaigns';
+import { SegmentIndexes1764000300000 } from './1764000300000-SegmentIndexes';
 import { SubscriberImports1764000200000 } from './1764000200000-SubscriberImports';
+import { CampaignFanout1764000400000 } from './1764000400000-CampaignFanout';
+import { Dispatch1764000500000 } from './1764000500000-Dispatch';
 import { Tracking1764000600000 } from './1764000600000-Tracking';
 
 /** Every migration, in order. New migrations are added here (and only here). */
-export const MIGRATIONS = [Foundation1764000000000, Campaigns1764000100000, SubscriberImports1764000200000, Tracking1764000600000];
+export const MIGRATIONS = [Foundation1764000000000, Campaigns1764000100000, SubscriberImports1764000200000, SegmentIndexes1764000300000, CampaignFanout1764000400000, Dispatch1764000500000, Tracking1764000600000];
