@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal } from '@loa/access';
+import { CurrentPrincipal, Principal, Roles } from '@loa/access';
 import { SegmentsService } from '@loa/segments';
 import { CountFilterDto, CreateSegmentDto, UpdateSegmentDto } from './segment.dto';
 
@@ -23,6 +23,7 @@ export class SegmentsController {
 
   // Declared before ':id' routes so "count" is never taken for an id.
   @Post('count')
+  @Roles('admin', 'operator', 'analyst') // a read, though it is a POST
   @HttpCode(200)
   @ApiOperation({ summary: 'Preview a filter: audience size, by carrier, by unit, and how many were suppressed' })
   countFilter(@Body() dto: CountFilterDto, @CurrentPrincipal() who: Principal) {
