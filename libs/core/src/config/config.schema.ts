@@ -17,6 +17,10 @@ export const gatewaySchema = z.object({
   webhookAllowIps: z.array(z.string()).default([]),
   timeoutMs: z.number().int().positive().default(10_000),
   maxAttempts: z.number().int().positive().default(6),
+  /** A send whose answer was lost: resend with the same request id (gateway dedupes) or hold for an operator. */
+  inDoubt: z.enum(['resend', 'hold-for-operator']).default('resend'),
+  /** Jobs in flight per worker process for this gateway; default derived from the rate (docs/dispatch.md). */
+  concurrency: z.number().int().positive().max(1000).optional(),
 });
 
 export const configSchema = z
@@ -53,10 +57,39 @@ export const configSchema = z
       targetUrl: z.url(),
     }),
     links: z.object({ codeLength: z.number().int().min(6).max(22) }),
+    /** Delivery reports, clicks, installs and the statistics roll-up (see docs/tracking.md, docs/stats.md). */
+    tracking: z
+      .object({
+        reportSweepMs: z.number().int().positive().default(2000),
+        clickBatchSize: z.number().int().positive().default(1000),
+        installWindowDays: z.number().int().positive().default(7),
+        statsRollupMs: z.number().int().positive().default(5000),
+        /** How long after a run expires its statistics keep being rebuilt on every pass (late reports). */
+        liveGraceHours: z.number().int().nonnegative().default(6),
+      })
+      .prefault({}),
     worker: z.object({
       schedulerIntervalMs: z.number().int().positive(),
       fanoutBatchSize: z.number().int().positive(),
+      /** Worker's own Prometheus /metrics port (the worker has no other HTTP); 0 = off. */
+      metricsPort: z.number().int().min(0).max(65535).default(0),
+      metricsHost: z.string().default('127.0.0.1'),
     }),
+    /** Dispatch engine: the strict sliding-window limiter and batching (see docs/dispatch.md). */
+    dispatch: z
+      .object({
+        /** Grants are spaced over 1000 ms + this margin, absorbing jitter between our grant and the arrival. */
+        windowMarginMs: z.number().int().min(0).max(200).default(20),
+        /** A sender that wakes later than this after its grant takes a new one (the late grant is wasted). */
+        lateToleranceMs: z.number().int().min(0).max(200).default(10),
+        /** Longest a job waits in-process for a limiter slot; beyond it the job is delayed in the queue. */
+        maxLimiterWaitMs: z.number().int().positive().default(3000),
+        /** Deliveries read and enqueued per batch by dispatch-run. */
+        batchSize: z.number().int().positive().default(1000),
+        /** When Zalo's quota is exhausted, move deliveries that have a next channel to it instead of waiting. */
+        fallbackOnQuotaPause: z.boolean().default(true),
+      })
+      .prefault({}),
     gateways: z.array(gatewaySchema).min(1),
     routes: z.partialRecord(carrier, z.string()),
     simulator: z.object({

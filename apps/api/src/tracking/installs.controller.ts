@@ -1,0 +1,49 @@
+import { BadRequestException, Body, Controller, HttpCode, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal } from '@loa/access';
+import { InstallsService } from '@loa/tracking';
+import { installsFromCsv, installsFromJson } from './install-input';
+
+@ApiTags('tracking')
+@Controller('installs')
+export class InstallsController {
+  constructor(private readonly installs: InstallsService) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Record app installs (phones in any common format) and attribute them to the last campaign message',
+  })
+  @ApiBody({
+    schema: {
+      oneOf: [
+        { type: 'array', items: { type: 'string' } },
+        { type: 'object', properties: { phones: { type: 'array', items: { type: 'string' } } } },
+        {
+          type: 'object',
+          properties: {
+            installs: {
+              type: 'array',
+              items: { type: 'object', properties: { phone: { type: 'string' }, installedAt: { type: 'string' } } },
+            },
+          },
+        },
+      ],
+    },
+  })
+  record(@Body() body: unknown, @CurrentPrincipal() who: Principal) {
+    return this.installs.record(who, installsFromJson(body), 'api');
+  }
+
+  @Post('import')
+  @HttpCode(200)
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiOperation({ summary: 'Import installs from a CSV file (phone, optional installed_at)' })
+  import(@UploadedFile() file: { buffer: Buffer } | undefined, @CurrentPrincipal() who: Principal) {
+    if (!file?.buffer?.length) throw new BadRequestException('Upload the CSV as the multipart field "file"');
+    return this.installs.record(who, installsFromCsv(file.buffer), 'import');
+  }
+}

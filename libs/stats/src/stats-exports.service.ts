@@ -1,0 +1,72 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Principal, unitScopeSql } from '@loa/access';
+
+export interface FailureRow {
+  phone: string;
+  name: string | null;
+  unit: string | null;
+  reason: string;
+  detail: string | null;
+}
+
+/** Per-recipient lists and the dashboard's small live views. */
+@Injectable()
+export class StatsExportsService {
+  constructor(private readonly ds: DataSource) {}
+
+  /** Who did not get the run's message and why, so a commune can call them. */
+  async failures(who: Principal, runId: string): Promise<FailureRow[]> {
+    if (!/^\d+$/.test(runId)) throw new BadRequestException('runId must be a run id (digits)');
+    const params: unknown[] = [runId];
+    const scope = unitScopeSql(who, 'd.unit_id', params);
+    return this.ds.query(
+      `SELECT d.phone, s.name, u.name AS unit, coalesce(d.error_code, d.status) AS reason, d.error_text AS detail
+         FROM deliveries d
+         LEFT JOIN subscribers s ON s.id = d.subscriber_id
+         LEFT JOIN units u ON u.id = d.unit_id
+        WHERE d.run_id = $1 AND d.status IN ('failed', 'expired') AND ${scope}
+        ORDER BY u.path NULLS LAST, d.phone`,
+      params,
+    );
+  }
+
+  /** Campaigns visible to the caller with their status and totals so far (from stats_daily). */
+  async campaigns(who: Principal): Promise<unknown[]> {
+    const params: unknown[] = [];
+    const scope = unitScopeSql(who, 'c.unit_id', params);
+    return this.ds.query(
+      `SELECT c.id, c.name, c.status, c.next_fire_at AS "nextFireAt", c.last_fire_at AS "lastFireAt",
+              (SELECT max(r.id)::text FROM campaign_runs r WHERE r.campaign_id = c.id) AS "lastRunId",
+              coalesce(sum(s.targeted), 0)::int AS targeted, coalesce(sum(s.delivered), 0)::int AS delivered,
+              coalesce(sum(s.clicked), 0)::int AS clicked, coalesce(sum(s.installed), 0)::int AS installed
+         FROM campaigns c LEFT JOIN stats_daily s ON s.campaign_id = c.id
+        WHERE ${scope}
+        GROUP BY c.id ORDER BY c.id DESC LIMIT 200`,
+      params,
+    );
+  }
+
+  /**
+   * Live counts of one run by status, for the progress bar while it sends. One run only, on the
+   * (run_id, status) index: bounded by the run's size, unlike a count over all deliveries.
+   */
+  async live(
+    who: Principal,
+    runId: string,
+  ): Promise<{ runId: string; status: string | null; counts: Record<string, number> }> {
+    if (!/^\d+$/.test(runId)) throw new BadRequestException('runId must be a run id (digits)');
+    const params: unknown[] = [runId];
+    const scope = unitScopeSql(who, 'd.unit_id', params);
+    const [run] = await this.ds.query(`SELECT status FROM campaign_runs WHERE id = $1`, [runId]);
+    const rows = await this.ds.query(
+      `SELECT d.status, count(*)::int AS n FROM deliveries d WHERE d.run_id = $1 AND ${scope} GROUP BY d.status`,
+      params,
+    );
+    return {
+      runId,
+      status: run?.status ?? null,
+      counts: Object.fromEntries(rows.map((r: { status: string; n: number }) => [r.status, r.n])),
+    };
+  }
+}
