@@ -1,0 +1,52 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Roles } from '@loa/access';
+import { TemplatesService } from '@loa/templates';
+import { CreateTemplateDto, PreviewTemplateDto, UpdateTemplateDto } from './template.dto';
+
+@ApiTags('templates')
+@Controller('templates')
+export class TemplatesController {
+  constructor(private readonly templates: TemplatesService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Save a template; the response carries its longest rendering, encoding and segments' })
+  create(@Body() dto: CreateTemplateDto, @CurrentPrincipal() who: Principal) {
+    return this.templates.create(who, dto);
+  }
+
+  @Get()
+  @ApiOperation({ summary: "List the templates inside the key's unit subtree" })
+  list(@CurrentPrincipal() who: Principal) {
+    return this.templates.list(who);
+  }
+
+  // Declared before ':id' routes.
+  @Post('preview')
+  @Roles('admin', 'operator', 'analyst') // a read, though it is a POST
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Render a sample, with encoding, segments and warnings for the longest rendering' })
+  preview(@Body() dto: PreviewTemplateDto) {
+    const { vars, ...template } = dto;
+    return this.templates.preview(template, vars);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One template' })
+  get(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
+    return this.templates.get(who, id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change a template (validated again as a whole)' })
+  update(@Param('id', ParseIntPipe) id: number, @Body() dto: UpdateTemplateDto, @CurrentPrincipal() who: Principal) {
+    return this.templates.update(who, id, dto);
+  }
+
+  @Delete(':id')
+  @ApiOperation({ summary: 'Delete a template' })
+  async remove(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
+    await this.templates.remove(who, id);
+    return { deleted: id };
+  }
+}
