@@ -1,0 +1,4 @@
+export * from './simulators';
+export * from './sim-config';
+export * from './sim-stats';
+export * from './sliding-window';

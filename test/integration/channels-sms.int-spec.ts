@@ -1,0 +1,193 @@
+import { request } from 'undici';
+import { waitFor } from '@loa/testing';
+import { ChannelRig, startChannelRig } from '../../apps/carrier-sim/src/testing/channel-rig';
+
+let n = 0;
+const rid = () => `it-${process.pid}-${++n}`;
+const sms = (phone: string, extra: Partial<{ text: string; unicode: boolean; requestId: string }> = {}) => ({
+  requestId: rid(),
+  phone,
+  brandname: 'SOTTTT',
+  text: 'Cai dat Bluezone: https://bluezone.gov.vn/taiapp',
+  unicode: false,
+  ...extra,
+});
+
+describe('SMS adapters against their simulators (real sockets)', () => {
+  let rig: ChannelRig;
+  beforeAll(async () => {
+    rig = await startChannelRig((cfg) => {
+      for (const g of cfg.gateways) g.timeoutMs = 400;
+    });
+  });
+  afterAll(() => rig.close());
+  beforeEach(() => {
+    for (const s of rig.sims.all) {
+      s.reset();
+      s.configure({ rate: 0, phoneCodes: {}, failure: { rate: 0 }, dlr: { enabled: true, beforeAnswer: false } });
+    }
+    rig.recorder.reports.length = 0;
+  });
+
+  describe.each([
+    ['viettel', '84961234567'],
+    ['vnpt', '84912345678'],
+    ['esms', '84901234567'],
+  ])('%s', (id, phone) => {
+    const adapter = () => rig.registry.sms(rig.gw(id));
+    const sim = () => rig.sims[id as 'viettel' | 'vnpt' | 'esms'];
+
+    it('is accepted, and its delivery report comes back and parses', async () => {
+      const msg = sms(phone);
+      const out = await adapter().send(rig.gw(id), {
+        ...msg,
+        callbackUrl: `${rig.recorder.url}/webhooks/${id}?secret=${rig.gw(id).webhookSecret}`,
+      });
+      expect(out.kind).toBe('accepted');
+      expect(sim().messages(phone)).toEqual([expect.objectContaining({ requestId: msg.requestId, content: msg.text })]);
+      const [event] = await waitFor(
+        'the delivery report',
+        () => rig.recorder.events(id).length > 0 && rig.recorder.events(id),
+      );
+      expect(event).toMatchObject({ gatewayId: id, status: 'delivered', phone });
+      if (out.kind === 'accepted') expect(event.providerMessageId).toBe(out.providerMessageId);
+      expect(event.requestId).toBe(msg.requestId);
+    });
+
+    it('reports throttling as a throttled retry once the sliding second is full', async () => {
+      sim().configure({ rate: 2 });
+      const outs = await Promise.all([1, 2, 3, 4, 5].map(() => adapter().send(rig.gw(id), sms(phone))));
+      const throttled = outs.filter((o) => o.kind === 'retry' && o.throttled);
+      expect(throttled.length).toBeGreaterThanOrEqual(3);
+      expect(outs.filter((o) => o.kind === 'accepted')).toHaveLength(5 - throttled.length);
+      expect(sim().stats()).toMatchObject({ requests: 5, throttled: throttled.length, maxPerSecond: 5 });
+    });
+
+    it('retries a 503 and a timeout', async () => {
+      sim().configure({ failure: { rate: 1, mode: '503' } });
+      expect(await adapter().send(rig.gw(id), sms(phone))).toMatchObject({ kind: 'retry', code: 'http-503' });
+      sim().configure({ failure: { rate: 1, mode: 'timeout', hangMs: 0 } });
+      expect(await adapter().send(rig.gw(id), sms(phone))).toMatchObject({ kind: 'retry', code: 'timeout' });
+      expect(sim().stats().accepted).toBe(0);
+    });
+
+    it('rejects a message when the credentials are wrong', async () => {
+      const gw = {
+        ...rig.gw(id),
+        credentials: Object.fromEntries(Object.keys(rig.gw(id).credentials).map((k) => [k, 'wrong'])),
+      };
+      expect((await adapter().send(gw, sms(phone))).kind).toBe('rejected');
+      expect(sim().stats().accepted).toBe(0);
+    });
+
+    it('counts the same request id twice and the same phone+content twice', async () => {
+      const msg = sms(phone);
+      await adapter().send(rig.gw(id), msg);
+      const again = await adapter().send(rig.gw(id), msg);
+      await adapter().send(rig.gw(id), { ...msg, requestId: rid() });
+      expect(again.kind).toBe('accepted');
+      const d = sim().stats().duplicates;
+      if (id === 'esms') expect(d).toEqual({ requestId: 0, deduped: 1, phoneContent: 1 });
+      else expect(d).toEqual({ requestId: 1, deduped: 0, phoneContent: 2 });
+    });
+
+    it('can send the report before answering the send (out of order)', async () => {
+      sim().configure({ dlr: { beforeAnswer: true } });
+      const msg = sms(phone);
+      const out = await adapter().send(rig.gw(id), {
+        ...msg,
+        callbackUrl: `${rig.recorder.url}/webhooks/${id}?secret=${rig.gw(id).webhookSecret}`,
+      });
+      expect(out.kind).toBe('accepted');
+      expect(rig.recorder.events(id).map((e) => e.requestId)).toContain(msg.requestId);
+    });
+  });
+
+  it('viettel: XML-escapes content and maps CONTENT_NOT_MATCH_TEMPLATE to rejected', async () => {
+    const gw = rig.gw('viettel');
+    const text = 'Tai <Bluezone> & "bao ve" ban';
+    expect((await rig.registry.sms(gw).send(gw, sms('84971111111', { text }))).kind).toBe('accepted');
+    expect(rig.sims.viettel.messages('84971111111')[0].content).toBe(text);
+    rig.sims.viettel.configure({ phoneCodes: { '84972222222': 'CONTENT_NOT_MATCH_TEMPLATE' } });
+    expect(await rig.registry.sms(gw).send(gw, sms('84972222222'))).toMatchObject({
+      kind: 'rejected',
+      code: 'CONTENT_NOT_MATCH_TEMPLATE',
+    });
+  });
+
+  it('viettel: refuses content over 480 characters before sending', async () => {
+    const gw = rig.gw('viettel');
+    const out = await rig.registry.sms(gw).send(gw, sms('84971111111', { text: 'x'.repeat(481) }));
+    expect(out).toMatchObject({ kind: 'rejected', code: 'content-too-long' });
+    expect(rig.sims.viettel.stats().requests).toBe(0);
+  });
+
+  it('esms: a resend after accept-then-timeout is deduped by RequestId (124 → accepted), one message only', async () => {
+    const gw = rig.gw('esms');
+    rig.sims.esms.configure({ failure: { rate: 1, mode: 'accept-timeout', hangMs: 0 } });
+    const msg = sms('84902222222');
+    expect(await rig.registry.sms(gw).send(gw, msg)).toMatchObject({ kind: 'retry', code: 'timeout' });
+    rig.sims.esms.configure({ failure: { rate: 0 } });
+    expect(await rig.registry.sms(gw).send(gw, msg)).toMatchObject({ kind: 'accepted', raw: { duplicate: true } });
+    expect(rig.sims.esms.messages('84902222222')).toHaveLength(1);
+  });
+
+  it.each([
+    ['103', 'rejected'],
+    ['101', 'rejected'],
+    ['146', 'rejected'],
+  ])('esms: CodeResult %s → %s', async (code, kind) => {
+    const gw = rig.gw('esms');
+    rig.sims.esms.configure({ phoneCodes: { '84903333333': code } });
+    expect(await rig.registry.sms(gw).send(gw, sms('84903333333'))).toMatchObject({ kind, code });
+  });
+
+  it('esms: reports the real carrier of a ported number, and retries a report our webhook refused', async () => {
+    const gw = rig.gw('esms');
+    rig.sims.esms.configure({ portedNumbers: { '84904444444': 'viettel' } });
+    rig.recorder.failNext(2);
+    const msg = { ...sms('84904444444'), callbackUrl: `${rig.recorder.url}/webhooks/esms?secret=${gw.webhookSecret}` };
+    expect((await rig.registry.sms(gw).send(gw, msg)).kind).toBe('accepted');
+    const [e] = await waitFor(
+      'the report after two refusals',
+      () => rig.recorder.events('esms').length > 0 && rig.recorder.events('esms'),
+    );
+    expect(e).toMatchObject({ carrier: 'viettel', status: 'delivered', requestId: msg.requestId });
+    expect(rig.sims.esms.stats().reports).toMatchObject({ failedAttempts: 2, acknowledged: 1 });
+  });
+
+  it('a forged report is refused by the parser (403) and retried by the gateway until it gives up', async () => {
+    const gw = rig.gw('vnpt');
+    rig.sims.vnpt.configure({
+      webhookUrl: `${rig.recorder.url}/webhooks/vnpt?secret=forged-secret`,
+      dlr: { maxAttempts: 2 },
+    });
+    expect((await rig.registry.sms(gw).send(gw, sms('84913333333'))).kind).toBe('accepted');
+    await waitFor('the gateway to give up', () => rig.sims.vnpt.stats().reports.givenUp === 1);
+    expect(rig.recorder.reports.map((r) => r.status)).toEqual([403, 403]);
+    rig.sims.vnpt.configure({
+      webhookUrl: `${rig.recorder.url}/webhooks/vnpt?secret=${gw.webhookSecret}`,
+      dlr: { maxAttempts: 5 },
+    });
+  });
+
+  it('control API: stats, messages by phone, validated config, reset', async () => {
+    const base = rig.sims.vnpt.url;
+    const gw = rig.gw('vnpt');
+    await rig.registry.sms(gw).send(gw, sms('84914444444'));
+    const stats = await (await request(`${base}/_sim/stats`)).body.json();
+    expect(stats).toMatchObject({ accepted: 1, requests: 1 });
+    const msgs = (await (await request(`${base}/_sim/messages?phone=84914444444`)).body.json()) as unknown[];
+    expect(msgs).toHaveLength(1);
+    const bad = await request(`${base}/_sim/config`, {
+      method: 'POST',
+      body: JSON.stringify({ rat: 5, dlr: { delayMs: 'x' } }),
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(await bad.body.json()).toEqual({ errors: ['unknown key "rat"', '"dlr.delayMs" must be number'] });
+    const ok = await request(`${base}/_sim/config`, { method: 'POST', body: JSON.stringify({ rate: 7 }) });
+    expect(await ok.body.json()).toMatchObject({ rate: 7 });
+    await (await request(`${base}/_sim/reset`, { method: 'POST' })).body.dump();
+    expect(rig.sims.vnpt.stats()).toMatchObject({ accepted: 0, rate: 7 });
+  });
+});
