@@ -1,5 +1,26 @@
 import { Module } from '@nestjs/common';
+import { ChannelsModule } from '@loa/channels';
+import { DeliveryModule } from './delivery.module';
+import { DeliveryWorkersService } from './dispatch/delivery-workers.service';
+import { DispatchRunProcessor } from './dispatch/dispatch-run.processor';
+import { DeliveryMetrics } from './metrics/delivery.metrics';
+import { WorkerMetricsServer } from './metrics/worker-metrics.server';
+import { DeliveryRepository } from './send/delivery.repository';
+import { SendDeliveryProcessor } from './send/send-delivery.processor';
+import { ZaloTokenService } from './zalo/zalo-token.service';
 
-/** Per-gateway send processors, in the worker (placeholder until its domain lands) */
-@Module({})
+/** Per-gateway send workers, dispatch-run, Zalo tokens and the worker's metrics port. */
+@Module({
+  imports: [DeliveryModule, ChannelsModule],
+  providers: [
+    DeliveryRepository,
+    DeliveryMetrics,
+    ZaloTokenService,
+    SendDeliveryProcessor,
+    DispatchRunProcessor,
+    DeliveryWorkersService,
+    WorkerMetricsServer,
+  ],
+  exports: [DeliveryWorkersService],
+})
 export class DeliveryWorkerModule {}

@@ -1,0 +1,57 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { ExpressAdapter } from '@bull-board/express';
+import type { NextFunction, Request, Response } from 'express';
+import { ApiKeysService } from '@loa/access';
+import { SendQueues } from '@loa/delivery';
+
+export const DASHBOARD_PATH = '/admin/queues';
+
+/** The API key of a request: `Authorization: Bearer …`, or (GET only, for a browser) the `loa_key` cookie. */
+export function requestKey(req: Pick<Request, 'headers' | 'method'>): string | undefined {
+  const bearer = req.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (bearer) return bearer;
+  if (req.method !== 'GET' && req.method !== 'HEAD') return undefined;
+  const cookie = (req.headers.cookie ?? '').split(';').find((c) => c.trim().startsWith('loa_key='));
+  return cookie ? decodeURIComponent(cookie.trim().slice('loa_key='.length)) : undefined;
+}
+
+/**
+ * bull-board at /admin/queues, for admins only. It is plain Express (outside Nest's router and guard), so it checks
+ * the key itself.
+ */
+@Injectable()
+export class QueueDashboard implements OnModuleInit {
+  constructor(
+    private readonly host: HttpAdapterHost,
+    private readonly queues: SendQueues,
+    @Inject(ApiKeysService) private readonly keys: ApiKeysService,
+  ) {}
+
+  onModuleInit(): void {
+    const server = new ExpressAdapter();
+    server.setBasePath(DASHBOARD_PATH);
+    // @bull-board/express pins @bull-board/api 9.10.1 beside our 9.10.2: same shape, separately declared types.
+    const serverAdapter = server as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'];
+    createBullBoard({ queues: this.queues.all().map((q) => new BullMQAdapter(q)), serverAdapter });
+    const guard = (req: Request, res: Response, next: NextFunction) => {
+      const token = requestKey(req);
+      if (!token) {
+        res.status(401).json({ statusCode: 401, message: 'Missing API key: send "Authorization: Bearer <key>"' });
+        return;
+      }
+      this.keys
+        .verify(token)
+        .then((who) => {
+          if (!who) res.status(401).json({ statusCode: 401, message: 'Unknown or revoked API key' });
+          else if (who.role !== 'admin')
+            res.status(403).json({ statusCode: 403, message: 'The queue dashboard needs the role admin' });
+          else next();
+        })
+        .catch(next);
+    };
+    this.host.httpAdapter.getInstance().use(DASHBOARD_PATH, guard, server.getRouter());
+  }
+}

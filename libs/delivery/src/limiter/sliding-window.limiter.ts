@@ -1,0 +1,62 @@
+import { Redis } from 'ioredis';
+import { SLIDING_WINDOW_LUA } from './sliding-window.lua';
+
+export interface LimiterOptions {
+  /** Counted window, ms: 1000 + a safety margin for jitter between our grant and the gateway's arrival. */
+  windowMs: number;
+  /** Longest wait accepted for a grant; beyond it nothing is recorded and the caller re-queues. */
+  maxWaitMs: number;
+}
+
+/** `atUs`: the granted instant on Redis's clock (µs), for tests and measurements. */
+export interface Grant {
+  granted: boolean;
+  waitMs: number;
+  atUs: number;
+}
+
+export interface LimiterKeys {
+  grants: string;
+  rate: string;
+  backoff: string;
+}
+
+let seq = 0;
+const processTag = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+
+/** Strict sliding-window limiter shared by every process through Redis (see sliding-window.lua.ts). */
+export class SlidingWindowLimiter {
+  constructor(
+    private readonly redis: Redis,
+    private readonly opts: LimiterOptions,
+  ) {
+    if (!(redis as unknown as { loaSlidingWindow?: unknown }).loaSlidingWindow) {
+      redis.defineCommand('loaSlidingWindow', { numberOfKeys: 3, lua: SLIDING_WINDOW_LUA });
+    }
+  }
+
+  /** Reserves the next slot; the caller must send at (now + waitMs) — not earlier, and not much later. */
+  async acquire(keys: LimiterKeys, fallbackRate: number): Promise<Grant> {
+    const member = `${processTag}-${++seq}`;
+    const [ok, waitUs, atUs] = (await (
+      this.redis as unknown as { loaSlidingWindow: (...a: (string | number)[]) => Promise<[number, number, number]> }
+    ).loaSlidingWindow(
+      keys.grants,
+      keys.rate,
+      keys.backoff,
+      Math.max(1, Math.floor(fallbackRate)),
+      this.opts.windowMs * 1000,
+      this.opts.maxWaitMs * 1000,
+      member,
+    )) as [number, number, number];
+    return { granted: ok === 1, waitMs: Number(waitUs) / 1000, atUs: Number(atUs) };
+  }
+
+  /** Holds every grant back for `ms` (a gateway said "throttled"); extends, never shortens, a running backoff. */
+  async backoff(keys: LimiterKeys, ms: number): Promise<void> {
+    const t = await this.redis.time();
+    const until = Number(t[0]) * 1_000_000 + Number(t[1]) + ms * 1000;
+    const cur = Number((await this.redis.get(keys.backoff)) ?? 0);
+    if (until > cur) await this.redis.set(keys.backoff, String(until), 'PX', ms + 1000);
+  }
+}

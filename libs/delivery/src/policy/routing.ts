@@ -1,0 +1,58 @@
+import { AppConfig, Carrier, GatewayConfig } from '@loa/core';
+
+export type ChannelKind = 'sms' | 'zns';
+
+/** One entry of a campaign's `channels` jsonb: the channel and the template it sends. */
+export interface ChannelSpec {
+  channel: ChannelKind;
+  templateId: number | null;
+}
+
+/**
+ * Reads one entry of `campaigns.channels`. Accepts the plain form ("zns") and the object form
+ * ({channel|kind, templateId|template_id}); anything else is a configuration error named in the message.
+ */
+export function parseChannelSpec(raw: unknown): ChannelSpec {
+  if (raw === 'sms' || raw === 'zns') return { channel: raw, templateId: null };
+  if (raw && typeof raw === 'object') {
+    const o = raw as Record<string, unknown>;
+    const channel = o.channel ?? o.kind;
+    const tpl = o.templateId ?? o.template_id ?? null;
+    if ((channel === 'sms' || channel === 'zns') && (tpl === null || Number.isInteger(Number(tpl)))) {
+      return { channel, templateId: tpl === null ? null : Number(tpl) };
+    }
+  }
+  throw new Error(`campaign channel entry ${JSON.stringify(raw)} is not "sms"/"zns" or {channel, templateId}`);
+}
+
+export type Route = { ok: true; gateway: GatewayConfig } | { ok: false; reason: string };
+
+/** The gateway for a channel: Zalo ZNS → the configured zns gateway; SMS → `routes[carrier]`. */
+export function routeFor(cfg: Pick<AppConfig, 'gateways' | 'routes'>, channel: ChannelKind, carrier: string): Route {
+  if (channel === 'zns') {
+    const gw = cfg.gateways.find((g) => g.channel === 'zns');
+    return gw ? { ok: true, gateway: gw } : { ok: false, reason: 'no Zalo ZNS gateway is configured' };
+  }
+  const id = cfg.routes[carrier as Carrier];
+  if (!id) return { ok: false, reason: `no SMS route for carrier "${carrier}"` };
+  const gw = cfg.gateways.find((g) => g.id === id);
+  return gw ? { ok: true, gateway: gw } : { ok: false, reason: `route for "${carrier}" names unknown gateway "${id}"` };
+}
+
+/** BullMQ job id of a send: one per delivery and channel attempt, so the same send is never queued twice. */
+export const sendJobId = (deliveryId: string | number, channelIndex: number): string =>
+  `d${deliveryId}c${channelIndex}`;
+
+export function parseSendJobId(jobId: string | undefined): { deliveryId: string; channelIndex: number } | null {
+  const m = /^d(\d+)c(\d+)$/.exec(jobId ?? '');
+  return m ? { deliveryId: m[1], channelIndex: Number(m[2]) } : null;
+}
+
+/** Our idempotency key towards the gateway: the same on every retry of one channel attempt. */
+export const requestIdFor = (deliveryId: string | number, channelIndex: number): string =>
+  `loa-${deliveryId}-${channelIndex}`;
+
+/** Worker concurrency that can keep `rate`/s going with the gateway's latency and the limiter's look-ahead. */
+export function concurrencyFor(gw: Pick<GatewayConfig, 'concurrency'>, rate: number): number {
+  return gw.concurrency ?? Math.min(400, Math.max(16, Math.ceil(rate / 2)));
+}

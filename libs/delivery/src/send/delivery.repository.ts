@@ -1,0 +1,312 @@
+import { Injectable } from '@nestjs/common';
+import { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { inTransaction, pgPool } from './pg';
+
+export const FINAL_DELIVERY = ['sent', 'delivered', 'failed', 'expired', 'cancelled'];
+
+/** Everything one send needs, read in one query. */
+export interface SendContext {
+  id: string;
+  status: string;
+  channelIndex: number;
+  phone: string;
+  carrier: string;
+  linkCode: string;
+  runId: string;
+  campaignId: number;
+  subscriberName: string | null;
+  unitName: string | null;
+  runStatus: string;
+  expiresAt: Date;
+  campaignStatus: string;
+  channels: unknown[];
+  brandname: string;
+  windowStart: number;
+  windowEnd: number;
+  channelBlocked: boolean;
+}
+
+export interface NewMessage {
+  deliveryId: string;
+  channelIndex: number;
+  channel: 'sms' | 'zns';
+  gatewayId: string;
+  requestId: string;
+  segments: number;
+  cost: number;
+}
+
+export type Claim =
+  | { kind: 'claimed'; attempts: number; inDoubt: boolean }
+  /** The delivery moved on (cancelled, paused, another channel) or this channel attempt is already final. */
+  | { kind: 'skip'; reason: string };
+
+export interface OpenDelivery {
+  id: string;
+  channelIndex: number;
+  carrier: string;
+}
+
+/** SQL of the dispatch state machine. Every transition is guarded by the state it leaves (see docs/dispatch.md). */
+@Injectable()
+export class DeliveryRepository {
+  private readonly pool: Pool;
+  constructor(ds: DataSource) {
+    this.pool = pgPool(ds);
+  }
+
+  async loadContext(deliveryId: string): Promise<SendContext | null> {
+    const { rows } = await this.pool.query(
+      `SELECT d.id::text, d.status, d.channel_index AS "channelIndex", d.phone, d.carrier, d.link_code AS "linkCode",
+              d.run_id::text AS "runId", d.campaign_id AS "campaignId", s.name AS "subscriberName",
+              u.name AS "unitName", r.status AS "runStatus", r.expires_at AS "expiresAt",
+              c.status AS "campaignStatus", c.channels, c.brandname, c.window_start_minute AS "windowStart",
+              c.window_end_minute AS "windowEnd",
+              EXISTS (SELECT 1 FROM campaign_channel_blocks b
+                       WHERE b.campaign_id = d.campaign_id AND b.channel_index = d.channel_index) AS "channelBlocked"
+         FROM deliveries d
+         JOIN campaign_runs r ON r.id = d.run_id
+         JOIN campaigns c ON c.id = d.campaign_id
+         LEFT JOIN subscribers s ON s.id = d.subscriber_id
+         LEFT JOIN units u ON u.id = d.unit_id
+        WHERE d.id = $1`,
+      [deliveryId],
+    );
+    return (rows[0] as SendContext | undefined) ?? null;
+  }
+
+  /**
+   * The exactly-once claim, one statement: the message row of this channel attempt is created (or its attempt
+   * counted) and the delivery set `sending` — unless the attempt is already final or the delivery moved on.
+   * `inDoubt`: the previous attempt recorded no outcome (the process died, or the answer was lost, mid-send).
+   */
+  async claim(m: NewMessage): Promise<Claim> {
+    const { rows } = await this.pool.query(
+      `WITH prev AS (
+         SELECT status, error_code FROM messages WHERE delivery_id = $1 AND channel_index = $2
+       ), d AS (
+         UPDATE deliveries SET status = 'sending'
+          WHERE id = $1 AND channel_index = $2 AND status IN ('pending', 'queued', 'sending')
+            AND NOT EXISTS (SELECT 1 FROM prev WHERE status <> 'sending')
+         RETURNING id
+       ), m AS (
+         INSERT INTO messages (delivery_id, channel_index, channel, gateway_id, request_id, status, attempts, segments, cost)
+         SELECT $1, $2, $3, $4, $5, 'sending', 1, $6, $7 FROM d
+         ON CONFLICT (delivery_id, channel_index) DO UPDATE
+            SET attempts = messages.attempts + 1, error_code = NULL, error_text = NULL, gateway_id = EXCLUDED.gateway_id
+          WHERE messages.status = 'sending'
+         RETURNING attempts
+       )
+       SELECT (SELECT attempts FROM m) AS attempts, (SELECT status FROM prev) AS "prevStatus",
+              (SELECT error_code FROM prev) AS "prevError", EXISTS (SELECT 1 FROM prev) AS "hadPrev"`,
+      [m.deliveryId, m.channelIndex, m.channel, m.gatewayId, m.requestId, m.segments, m.cost],
+    );
+    const r = rows[0] as {
+      attempts: number | null;
+      prevStatus: string | null;
+      prevError: string | null;
+      hadPrev: boolean;
+    };
+    if (r.attempts === null)
+      return { kind: 'skip', reason: r.prevStatus ? `message ${r.prevStatus}` : 'delivery moved on' };
+    return { kind: 'claimed', attempts: r.attempts, inDoubt: r.hadPrev && r.prevError === null };
+  }
+
+  async markSent(deliveryId: string, channelIndex: number, providerId: string | null, at: Date): Promise<void> {
+    await this.pool.query(
+      `WITH m AS (
+         UPDATE messages SET status = 'sent', provider_message_id = $3, sent_at = $4
+          WHERE delivery_id = $1 AND channel_index = $2 AND status = 'sending' RETURNING 1
+       )
+       UPDATE deliveries SET status = 'sent', sent_at = $4
+        WHERE id = $1 AND status IN ('pending', 'queued', 'sending') AND EXISTS (SELECT 1 FROM m)`,
+      [deliveryId, channelIndex, providerId, at],
+    );
+  }
+
+  /** Final failure (`failed`) or expiry (`expired`) of the delivery; the channel attempt's message, if any, fails. */
+  async finish(
+    deliveryId: string,
+    channelIndex: number,
+    status: 'failed' | 'expired',
+    code: string,
+    text: string,
+    at: Date,
+  ): Promise<void> {
+    await this.pool.query(
+      `WITH m AS (
+         UPDATE messages SET status = 'failed', error_code = $4, error_text = $5
+          WHERE delivery_id = $1 AND channel_index = $2 AND status = 'sending' RETURNING 1
+       )
+       UPDATE deliveries SET status = $3, error_code = $4, error_text = $5, final_at = $6
+        WHERE id = $1 AND channel_index = $2 AND status IN ('pending', 'queued', 'sending')`,
+      [deliveryId, channelIndex, status, code, text.slice(0, 2000), at],
+    );
+  }
+
+  /** Holds an in-doubt send for an operator: the message is `unknown`, the delivery failed with code IN_DOUBT. */
+  async holdInDoubt(deliveryId: string, channelIndex: number, at: Date): Promise<void> {
+    await inTransaction(this.pool, async (c) => {
+      await c.query(
+        `UPDATE messages SET status = 'unknown', error_code = 'IN_DOUBT',
+                error_text = 'answer of an earlier attempt lost; held for an operator (gateway inDoubt policy)'
+          WHERE delivery_id = $1 AND channel_index = $2 AND status = 'sending'`,
+        [deliveryId, channelIndex],
+      );
+      await c.query(
+        `UPDATE deliveries SET status = 'failed', error_code = 'IN_DOUBT', error_text = 'held for an operator', final_at = $2
+          WHERE id = $1 AND status IN ('pending', 'queued', 'sending')`,
+        [deliveryId, at],
+      );
+    });
+  }
+
+  /** A retry is due later: the attempt's outcome is recorded (so the next claim knows it was not in doubt). */
+  async recordRetry(deliveryId: string, channelIndex: number, code: string, text: string): Promise<void> {
+    await this.pool.query(
+      `WITH m AS (
+         UPDATE messages SET error_code = $3, error_text = $4
+          WHERE delivery_id = $1 AND channel_index = $2 AND status = 'sending' RETURNING 1
+       )
+       UPDATE deliveries SET status = 'queued' WHERE id = $1 AND channel_index = $2 AND status = 'sending'`,
+      [deliveryId, channelIndex, code, text.slice(0, 2000)],
+    );
+  }
+
+  /**
+   * Moves the delivery to its next channel (Zalo → SMS) in the same run: this attempt's message fails with the
+   * gateway's code; `block` also stops this channel for the rest of the campaign (template invalid/unapproved).
+   * Returns false when the delivery had already moved on.
+   */
+  async moveToNextChannel(
+    d: { id: string; campaignId: number },
+    channelIndex: number,
+    code: string,
+    text: string,
+    at: Date,
+    block: boolean,
+  ): Promise<boolean> {
+    return inTransaction(this.pool, async (c) => {
+      await c.query(
+        `UPDATE messages SET status = 'failed', error_code = $3, error_text = $4
+          WHERE delivery_id = $1 AND channel_index = $2 AND status = 'sending'`,
+        [d.id, channelIndex, code, text.slice(0, 2000)],
+      );
+      if (block) {
+        await c.query(
+          `INSERT INTO campaign_channel_blocks (campaign_id, channel_index, code, text) VALUES ($1, $2, $3, $4)
+           ON CONFLICT DO NOTHING`,
+          [d.campaignId, channelIndex, code, text.slice(0, 2000)],
+        );
+      }
+      const r = await c.query(
+        `UPDATE deliveries SET channel_index = $2 + 1, status = 'queued', queued_at = $3
+          WHERE id = $1 AND channel_index = $2 AND status IN ('pending', 'queued', 'sending')`,
+        [d.id, channelIndex, at],
+      );
+      return (r.rowCount ?? 0) > 0;
+    });
+  }
+
+  async cancel(deliveryId: string, at: Date): Promise<void> {
+    await this.pool.query(
+      `UPDATE deliveries SET status = 'cancelled', final_at = $2 WHERE id = $1 AND status IN ('pending', 'queued', 'sending')`,
+      [deliveryId, at],
+    );
+  }
+
+  /** Campaign paused: the delivery goes back to pending; resume re-enqueues it through dispatch-run. */
+  async backToPending(deliveryId: string): Promise<void> {
+    await this.pool.query(
+      `UPDATE deliveries SET status = 'pending' WHERE id = $1 AND status IN ('queued', 'sending')`,
+      [deliveryId],
+    );
+  }
+
+  // ---- dispatch-run ----
+
+  async runForDispatch(
+    runId: string,
+  ): Promise<{ status: string; campaignStatus: string; channels: unknown[]; expiresAt: Date } | null> {
+    const { rows } = await this.pool.query(
+      `SELECT r.status, c.status AS "campaignStatus", c.channels, r.expires_at AS "expiresAt"
+         FROM campaign_runs r JOIN campaigns c ON c.id = r.campaign_id WHERE r.id = $1`,
+      [runId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Open deliveries of a run after `afterId`, by id (keyset; partial index deliveries_run_open_idx). */
+  async openDeliveries(runId: string, afterId: string, limit: number): Promise<OpenDelivery[]> {
+    const { rows } = await this.pool.query(
+      `SELECT id::text, channel_index AS "channelIndex", carrier FROM deliveries
+        WHERE run_id = $1 AND id > $2 AND status IN ('pending', 'queued', 'sending')
+        ORDER BY id LIMIT $3`,
+      [runId, afterId, limit],
+    );
+    return rows;
+  }
+
+  async markQueued(ids: string[], at: Date): Promise<void> {
+    if (!ids.length) return;
+    await this.pool.query(
+      `UPDATE deliveries SET status = 'queued', queued_at = $2 WHERE id = ANY($1::bigint[]) AND status = 'pending'`,
+      [ids, at],
+    );
+  }
+
+  async failUnroutable(ids: string[], reason: string, at: Date): Promise<void> {
+    if (!ids.length) return;
+    await this.pool.query(
+      `UPDATE deliveries SET status = 'failed', error_code = 'NO_ROUTE', error_text = $2, final_at = $3
+        WHERE id = ANY($1::bigint[]) AND status IN ('pending', 'queued')`,
+      [ids, reason, at],
+    );
+  }
+
+  /** Runs still dispatching (re-swept on worker start: jobs lost with Redis, or enqueued by a killed process). */
+  async dispatchingRuns(): Promise<string[]> {
+    const { rows } = await this.pool.query(`SELECT id::text FROM campaign_runs WHERE status = 'dispatching'`);
+    return rows.map((r: { id: string }) => r.id);
+  }
+
+  /**
+   * Housekeeping: open deliveries of runs past their validity expire, and dispatching runs with nothing open left
+   * are completed. Idempotent; any number of processes may run it.
+   */
+  async sweepRuns(now: Date): Promise<{ expired: number; completed: number }> {
+    const e = await this.pool.query(
+      `UPDATE deliveries d SET status = 'expired', error_code = 'EXPIRED', error_text = 'run validity ended', final_at = $1
+         FROM campaign_runs r
+        WHERE r.id = d.run_id AND r.status = 'dispatching' AND r.expires_at <= $1
+          AND d.status IN ('pending', 'queued')`,
+      [now],
+    );
+    const c = await this.pool.query(
+      `UPDATE campaign_runs r SET status = 'completed', finished_at = $1
+        WHERE r.status = 'dispatching'
+          AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.run_id = r.id AND d.status IN ('pending', 'queued', 'sending'))`,
+      [now],
+    );
+    return { expired: e.rowCount ?? 0, completed: c.rowCount ?? 0 };
+  }
+
+  async template(id: number): Promise<TemplateRow | null> {
+    const { rows } = await this.pool.query(
+      `SELECT id, channel, body, unaccented, zns_template_id AS "znsTemplateId", zns_params AS "znsParams"
+         FROM templates WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+}
+
+export interface TemplateRow {
+  id: number;
+  channel: 'sms' | 'zns';
+  body: string | null;
+  unaccented: boolean;
+  znsTemplateId: string | null;
+  znsParams: Record<string, string> | null;
+}

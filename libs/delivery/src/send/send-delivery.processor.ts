@@ -1,0 +1,291 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DelayedError, Job } from 'bullmq';
+import { Redis } from 'ioredis';
+import { performance } from 'node:perf_hooks';
+import { APP_CONFIG, AppConfig, Clock, GatewayConfig, JobPayloads, REDIS } from '@loa/core';
+import { callbackUrlFor, GatewayRegistry, SendOutcome } from '@loa/channels';
+import { limiterKeys, limiterWindowMs } from '../limiter/gateway-keys';
+import { GatewaySettingsService } from '../limiter/gateway-settings.service';
+import { SlidingWindowLimiter } from '../limiter/sliding-window.limiter';
+import { DeliveryMetrics } from '../metrics/delivery.metrics';
+import { throttleBackoffMs } from '../policy/backoff';
+import { planOutcome } from '../policy/outcome-plan';
+import { msUntilWindowOpens } from '../policy/quiet-hours';
+import { ChannelSpec, parseChannelSpec, parseSendJobId, requestIdFor, routeFor, sendJobId } from '../policy/routing';
+import { FINAL_DELIVERY, DeliveryRepository, SendContext, TemplateRow } from './delivery.repository';
+import { renderMessage, RenderedMessage } from './message.renderer';
+import { SEND_JOB_OPTIONS, SendQueues } from './send-queues';
+import { ZaloTokenService } from '../zalo/zalo-token.service';
+
+type SendJob = Job<JobPayloads['send-delivery']>;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * One `send-delivery` job: reload the delivery, check campaign state, quiet hours and pauses, claim the channel
+ * attempt in PostgreSQL, take a limiter slot, send, record the outcome. Every step is safe to repeat.
+ */
+@Injectable()
+export class SendDeliveryProcessor {
+  private readonly log = new Logger('SendDelivery');
+  private readonly limiter: SlidingWindowLimiter;
+  private readonly templates = new Map<number, { row: TemplateRow; at: number }>();
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly cfg: AppConfig,
+    @Inject(REDIS) redis: Redis,
+    private readonly clock: Clock,
+    private readonly repo: DeliveryRepository,
+    private readonly settings: GatewaySettingsService,
+    private readonly tokens: ZaloTokenService,
+    private readonly registry: GatewayRegistry,
+    private readonly metrics: DeliveryMetrics,
+    private readonly queues: SendQueues,
+  ) {
+    this.limiter = new SlidingWindowLimiter(redis, {
+      windowMs: limiterWindowMs(cfg),
+      maxWaitMs: cfg.dispatch.maxLimiterWaitMs,
+    });
+  }
+
+  async process(gw: GatewayConfig, job: SendJob, token?: string): Promise<string> {
+    const d = await this.repo.loadContext(job.data.deliveryId);
+    if (!d) return 'gone';
+    if (FINAL_DELIVERY.includes(d.status)) return `already ${d.status}`;
+    const expected = parseSendJobId(job.id)?.channelIndex ?? d.channelIndex;
+    if (d.channelIndex !== expected) return 'stale: delivery is on another channel';
+    const now = this.clock.now();
+    if (d.campaignStatus === 'cancelled' || d.runStatus === 'cancelled') {
+      await this.repo.cancel(d.id, now);
+      return 'cancelled';
+    }
+    if (d.campaignStatus === 'paused') {
+      await this.repo.backToPending(d.id);
+      return 'campaign paused';
+    }
+    const expiresMs = new Date(d.expiresAt).getTime();
+    if (expiresMs <= now.getTime()) return this.expire(d, 'EXPIRED', 'run validity ended before sending');
+
+    const closedFor = msUntilWindowOpens(now.getTime(), d.windowStart, d.windowEnd);
+    if (closedFor > 0) {
+      if (now.getTime() + closedFor >= expiresMs)
+        return this.expire(d, 'EXPIRED', 'validity ends before the window opens');
+      return this.delay(job, token, closedFor);
+    }
+
+    const channels = d.channels;
+    const spec = parseChannelSpec(channels[d.channelIndex]);
+    const hasNext = channels.length > d.channelIndex + 1;
+    if (d.channelBlocked) return this.nextChannel(d, 'CHANNEL_BLOCKED', 'channel stopped for this campaign', false);
+
+    const route = routeFor(this.cfg, spec.channel, d.carrier);
+    if (!route.ok) return this.fail(d, 'NO_ROUTE', route.reason);
+    if (route.gateway.id !== gw.id) {
+      await this.queues.forGateway(route.gateway.id).add('send-delivery', job.data, {
+        ...SEND_JOB_OPTIONS,
+        jobId: sendJobId(d.id, d.channelIndex),
+      });
+      return `rerouted to ${route.gateway.id}`;
+    }
+
+    const live = this.settings.get(gw.id);
+    if (live?.pausedUntil && live.pausedUntil.getTime() > now.getTime()) {
+      if (live.pauseReason === 'quota' && this.cfg.dispatch.fallbackOnQuotaPause && hasNext) {
+        return this.nextChannel(d, 'PAUSED', `gateway ${gw.id} paused: ${live.pauseReason}`, false);
+      }
+      if (live.pausedUntil.getTime() >= expiresMs) return this.expire(d, 'PAUSED', `gateway paused past validity`);
+      return this.delay(job, token, live.pausedUntil.getTime() - now.getTime());
+    }
+
+    let msg: RenderedMessage;
+    try {
+      msg = renderMessage(this.cfg, gw, d, await this.template(spec));
+    } catch (e) {
+      return this.fail(d, 'TEMPLATE', (e as Error).message);
+    }
+    const accessToken = msg.channel === 'zns' ? await this.tokens.accessToken(gw) : '';
+
+    // Slot first, claim while the slot approaches: the database round trip then costs no lateness.
+    const keys = limiterKeys(this.cfg, gw.id);
+    let grant = await this.limiter.acquire(keys, this.settings.rate(gw.id));
+    let target = performance.now() + grant.waitMs;
+    if (!grant.granted) return this.delay(job, token, grant.waitMs, true);
+
+    const claim = await this.repo.claim({
+      deliveryId: d.id,
+      channelIndex: d.channelIndex,
+      channel: msg.channel,
+      gatewayId: gw.id,
+      requestId: requestIdFor(d.id, d.channelIndex),
+      segments: msg.segments,
+      cost: msg.cost,
+    });
+    if (claim.kind === 'skip') return `skipped: ${claim.reason}`;
+    if (claim.inDoubt) {
+      this.metrics.inDoubt.inc({ gateway: gw.id });
+      if (gw.inDoubt === 'hold-for-operator') {
+        await this.repo.holdInDoubt(d.id, d.channelIndex, this.clock.now());
+        this.log.warn(`delivery ${d.id}: earlier send to ${gw.id} in doubt; held for an operator`);
+        return 'in doubt: held';
+      }
+    }
+
+    // Send at the granted instant, never much later: a late sender would compress the gateway's window.
+    for (let tries = 0; ; tries++) {
+      const wait = target - performance.now();
+      if (wait > 0) await sleep(wait);
+      if (performance.now() - target <= this.cfg.dispatch.lateToleranceMs) break;
+      this.metrics.lateGrants.inc({ gateway: gw.id });
+      grant = await this.limiter.acquire(keys, this.settings.rate(gw.id));
+      target = performance.now() + grant.waitMs;
+      if (!grant.granted || tries >= 5) {
+        await this.repo.recordRetry(d.id, d.channelIndex, 'LIMITER', 'no send slot in time');
+        return this.delay(job, token, grant.waitMs, true);
+      }
+    }
+
+    const outcome = await this.send(gw, d, msg, accessToken);
+    return this.apply(gw, job, token, d, claim.attempts, hasNext, outcome, accessToken);
+  }
+
+  private async send(
+    gw: GatewayConfig,
+    d: SendContext,
+    msg: RenderedMessage,
+    accessToken: string,
+  ): Promise<SendOutcome> {
+    const end = this.metrics.latency.startTimer({ gateway: gw.id });
+    const requestId = requestIdFor(d.id, d.channelIndex);
+    try {
+      const signal = AbortSignal.timeout(gw.timeoutMs);
+      return msg.channel === 'zns'
+        ? await this.registry
+            .zns(gw)
+            .send(
+              gw,
+              {
+                trackingId: requestId,
+                phone: d.phone,
+                templateId: msg.templateId,
+                templateData: msg.templateData,
+                accessToken,
+              },
+              signal,
+            )
+        : await this.registry.sms(gw).send(
+            gw,
+            {
+              requestId,
+              phone: d.phone,
+              brandname: d.brandname,
+              text: msg.text,
+              unicode: msg.unicode,
+              callbackUrl: callbackUrlFor(this.cfg, gw.id),
+            },
+            signal,
+          );
+    } catch (e) {
+      return { kind: 'retry', code: 'EXCEPTION', text: (e as Error).message };
+    } finally {
+      end();
+    }
+  }
+
+  private async apply(
+    gw: GatewayConfig,
+    job: SendJob,
+    token: string | undefined,
+    d: SendContext,
+    attempts: number,
+    hasNext: boolean,
+    o: SendOutcome,
+    accessToken: string,
+  ): Promise<string> {
+    if (o.kind === 'accepted') this.metrics.sent.inc({ gateway: gw.id });
+    else this.metrics.errors.inc({ gateway: gw.id, kind: o.kind });
+    if (o.kind === 'retry' && o.throttled) {
+      this.metrics.throttled.inc({ gateway: gw.id });
+      await this.limiter.backoff(limiterKeys(this.cfg, gw.id), throttleBackoffMs(o.afterMs));
+    }
+    const now = this.clock.now();
+    const plan = planOutcome(o, {
+      attempts,
+      maxAttempts: gw.maxAttempts,
+      nowMs: now.getTime(),
+      expiresAtMs: new Date(d.expiresAt).getTime(),
+      hasNextChannel: hasNext,
+      fallbackOnQuotaPause: this.cfg.dispatch.fallbackOnQuotaPause,
+    });
+    switch (plan.do) {
+      case 'sent':
+        await this.repo.markSent(d.id, d.channelIndex, plan.providerMessageId, now);
+        return 'sent';
+      case 'fail':
+        return this.fail(d, plan.code, plan.text);
+      case 'expire':
+        return this.expire(d, plan.code, plan.text);
+      case 'retry':
+        if (plan.refreshToken) await this.tokens.invalidate(gw, accessToken);
+        await this.repo.recordRetry(d.id, d.channelIndex, plan.code, plan.text);
+        return this.delay(job, token, plan.delayMs, true);
+      case 'nextChannel':
+        if (plan.breakChannel) {
+          this.log.error(
+            `ALERT campaign ${d.campaignId}: ${gw.id} channel stopped (${plan.code} ${plan.text}); falling back`,
+          );
+        }
+        return this.nextChannel(d, plan.code, plan.text, plan.breakChannel);
+      case 'pause':
+        await this.settings.pause(gw.id, new Date(plan.untilMs), plan.reason);
+        this.log.warn(
+          `gateway ${gw.id} paused until ${new Date(plan.untilMs).toISOString()} (${plan.reason}: ${plan.code})`,
+        );
+        if (plan.thenNext) return this.nextChannel(d, plan.code, plan.text, false);
+        await this.repo.recordRetry(d.id, d.channelIndex, plan.code, plan.text);
+        return this.delay(job, token, plan.untilMs - now.getTime());
+    }
+  }
+
+  private async nextChannel(d: SendContext, code: string, text: string, block: boolean): Promise<string> {
+    const nextIndex = d.channelIndex + 1;
+    const raw = d.channels[nextIndex];
+    if (raw === undefined) return this.fail(d, code, text);
+    const route = routeFor(this.cfg, parseChannelSpec(raw).channel, d.carrier);
+    if (!route.ok) return this.fail(d, 'NO_ROUTE', `${code} ${text}; next channel: ${route.reason}`);
+    const moved = await this.repo.moveToNextChannel(d, d.channelIndex, code, text, this.clock.now(), block);
+    if (!moved) return 'moved on already';
+    this.metrics.fallbacks.inc({ gateway: route.gateway.id });
+    // After the commit: a crash in between leaves the delivery queued, and the dispatch-run sweep on start-up
+    // re-enqueues it (same job id, so never twice).
+    await this.queues
+      .forGateway(route.gateway.id)
+      .add('send-delivery', { deliveryId: d.id }, { ...SEND_JOB_OPTIONS, jobId: sendJobId(d.id, nextIndex) });
+    return `fallback to ${route.gateway.id} (${code})`;
+  }
+
+  private async fail(d: SendContext, code: string, text: string): Promise<string> {
+    await this.repo.finish(d.id, d.channelIndex, 'failed', code, text, this.clock.now());
+    return `failed: ${code}`;
+  }
+
+  private async expire(d: SendContext, code: string, text: string): Promise<string> {
+    await this.repo.finish(d.id, d.channelIndex, 'expired', code, text, this.clock.now());
+    return 'expired';
+  }
+
+  /** Re-queues the job `clockMs` from now (clock time; real time under a fast test clock) and ends this run of it. */
+  private async delay(job: SendJob, token: string | undefined, clockMs: number, realMs = false): Promise<never> {
+    const ms = realMs ? clockMs : this.clock.realDelay(clockMs);
+    await job.moveToDelayed(Date.now() + Math.max(1, Math.ceil(ms)), token);
+    throw new DelayedError();
+  }
+
+  private async template(spec: ChannelSpec): Promise<TemplateRow> {
+    if (spec.templateId === null) throw new Error('campaign channel has no templateId');
+    const hit = this.templates.get(spec.templateId);
+    if (hit && Date.now() - hit.at < 30_000) return hit.row;
+    const row = await this.repo.template(spec.templateId);
+    if (!row) throw new Error(`template ${spec.templateId} does not exist`);
+    this.templates.set(spec.templateId, { row, at: Date.now() });
+    return row;
+  }
+}
