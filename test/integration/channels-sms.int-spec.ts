@@ -45,9 +45,8 @@ describe('SMS adapters against their simulators (real sockets)', () => {
       });
       expect(out.kind).toBe('accepted');
       expect(sim().messages(phone)).toEqual([expect.objectContaining({ requestId: msg.requestId, content: msg.text })]);
-      const [event] = await waitFor(
-        'the delivery report',
-        () => rig.recorder.events(id).length > 0 && rig.recorder.events(id),
+      const [event] = await waitFor('the delivery report', () =>
+        rig.recorder.events(id).length > 0 ? rig.recorder.events(id) : null,
       );
       expect(event).toMatchObject({ gatewayId: id, status: 'delivered', phone });
       if (out.kind === 'accepted') expect(event.providerMessageId).toBe(out.providerMessageId);
@@ -148,9 +147,8 @@ describe('SMS adapters against their simulators (real sockets)', () => {
     rig.recorder.failNext(2);
     const msg = { ...sms('84904444444'), callbackUrl: `${rig.recorder.url}/webhooks/esms?secret=${gw.webhookSecret}` };
     expect((await rig.registry.sms(gw).send(gw, msg)).kind).toBe('accepted');
-    const [e] = await waitFor(
-      'the report after two refusals',
-      () => rig.recorder.events('esms').length > 0 && rig.recorder.events('esms'),
+    const [e] = await waitFor('the report after two refusals', () =>
+      rig.recorder.events('esms').length > 0 ? rig.recorder.events('esms') : null,
     );
     expect(e).toMatchObject({ carrier: 'viettel', status: 'delivered', requestId: msg.requestId });
     expect(rig.sims.esms.stats().reports).toMatchObject({ failedAttempts: 2, acknowledged: 1 });
