@@ -1,0 +1,88 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { BRANDNAME_RE, ChannelKind, MAX_VALIDITY_HOURS } from '@loa/campaigns';
+
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+
+export class ChannelStepDto {
+  @ApiProperty({ enum: ['sms', 'zns'] }) @IsIn(['sms', 'zns']) channel: ChannelKind;
+  @ApiProperty() @IsInt() @Min(1) templateId: number;
+}
+
+export class CreateCampaignDto {
+  @ApiProperty() @IsString() @Length(1, 200) name: string;
+  @ApiPropertyOptional({ description: "Owning unit; defaults to the key's unit" })
+  @IsOptional()
+  @IsInt()
+  unitId?: number;
+  @ApiProperty() @IsInt() @Min(1) segmentId: number;
+  @ApiProperty({ example: 'SO TTTT', description: '1–11 of A–Z a–z 0–9 space . _ -' })
+  @Matches(BRANDNAME_RE, { message: 'brandname must be 1–11 characters of A–Z a–z 0–9 space . _ -' })
+  brandname: string;
+  @ApiProperty({ type: [ChannelStepDto], description: 'Tried in order, e.g. Zalo first and SMS as fallback' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ValidateNested({ each: true })
+  @Type(() => ChannelStepDto)
+  channels: ChannelStepDto[];
+  @ApiPropertyOptional({ example: '0 9 * * *', description: '5-field cron, Asia/Ho_Chi_Minh' })
+  @IsOptional()
+  @IsString()
+  scheduleCron?: string;
+  @ApiPropertyOptional({ description: 'One-off fire time (instead of scheduleCron)' })
+  @IsOptional()
+  @IsISO8601()
+  runAt?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601() startsAt?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601() endsAt?: string;
+  @ApiPropertyOptional({ example: '07:00' })
+  @IsOptional()
+  @Matches(HHMM, { message: 'must be HH:MM' })
+  windowStart?: string;
+  @ApiPropertyOptional({ example: '22:00' })
+  @IsOptional()
+  @Matches(HHMM, { message: 'must be HH:MM' })
+  windowEnd?: string;
+  @ApiPropertyOptional({ description: 'Messages per person per cap window, across all campaigns' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  frequencyCap?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(720) capWindowHours?: number;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() stopOnClick?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() stopOnInstall?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(MAX_VALIDITY_HOURS) validityHours?: number;
+  @ApiPropertyOptional() @IsOptional() @IsUrl({ require_protocol: true }) targetUrl?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUrl({ require_protocol: true }) targetAndroid?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUrl({ require_protocol: true }) targetIos?: string;
+}
+
+export class UpdateCampaignDto extends PartialType(CreateCampaignDto) {}
+
+export class ListCampaignsQueryDto {
+  @IsOptional() @IsIn(['draft', 'scheduled', 'running', 'paused', 'completed', 'cancelled']) status?: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+}
+
+export class ListRunsQueryDto {
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
+  @IsOptional() @Matches(/^\d+$/) before?: string;
+}

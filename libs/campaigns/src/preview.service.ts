@@ -1,0 +1,228 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig, Clock } from '@loa/core';
+import { audienceSelectSql, AudienceSpec } from './audience.sql';
+import { CampaignFields } from './campaigns.repository';
+import { emptyExclusions, EXCLUSION_REASONS, ExclusionCounts, ExclusionReason } from './campaign.types';
+import { longestSmsSize, SmsSizeEstimate } from './message-estimate';
+import { finishWithinWindow, GatewayLoad, sendingSeconds, ZNS_FALLBACK_SHARE } from './preview-estimate';
+import { formatHhmm } from './schedule';
+
+export interface CarrierEstimate {
+  carrier: string;
+  recipients: number;
+  gatewayId: string | null;
+  /** Recipients expected to get an SMS (all, or the assumed fallback share behind Zalo). */
+  smsRecipients: number;
+  segments: number;
+  pricePerSegment: number;
+  cost: number;
+}
+
+export interface PreviewResult {
+  at: Date;
+  reach: { total: number; byCarrier: Record<string, number>; byUnit: { unitId: number | null; count: number }[] };
+  matched: number;
+  excluded: { total: number; byReason: ExclusionCounts; order: readonly ExclusionReason[] };
+  message: { sms: SmsSizeEstimate | null; zns: { templateId: number } | null };
+  cost: {
+    currency: 'VND';
+    total: number;
+    sms: CarrierEstimate[];
+    zns: { recipients: number; pricePerMessage: number; cost: number } | null;
+    assumptions: string[];
+  };
+  duration: {
+    startsAt: Date;
+    sendingSeconds: number;
+    finishesAt: Date;
+    wallSeconds: number;
+    window: { start: string; end: string };
+    withinValidity: boolean;
+    gateways: GatewayLoad[];
+  };
+  warnings: string[];
+}
+
+type PreviewFields = Pick<
+  CampaignFields,
+  | 'segmentId'
+  | 'unitId'
+  | 'channels'
+  | 'frequencyCap'
+  | 'capWindowHours'
+  | 'stopOnClick'
+  | 'stopOnInstall'
+  | 'validityHours'
+  | 'windowStartMinute'
+  | 'windowEndMinute'
+>;
+
+/** Who a campaign would reach right now, why the others are left out, what it costs and how long it takes. */
+@Injectable()
+export class PreviewService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly cfg: AppConfig,
+  ) {}
+
+  /** The audience inputs of a campaign (also what fan-out uses). */
+  async audienceOf(
+    f: Pick<
+      PreviewFields,
+      'segmentId' | 'unitId' | 'frequencyCap' | 'capWindowHours' | 'stopOnClick' | 'stopOnInstall'
+    >,
+  ): Promise<AudienceSpec> {
+    const [seg] = await this.ds.query(`SELECT filter, unit_id FROM segments WHERE id = $1`, [f.segmentId]);
+    return {
+      segment: { filter: seg?.filter ?? {}, unitId: seg?.unit_id ?? null },
+      campaignUnitId: f.unitId,
+      frequencyCap: f.frequencyCap,
+      capWindowHours: f.capWindowHours,
+      stopOnClick: f.stopOnClick,
+      stopOnInstall: f.stopOnInstall,
+    };
+  }
+
+  async preview(f: PreviewFields, startsAt?: Date | null): Promise<PreviewResult> {
+    const now = this.clock.now();
+    const params: unknown[] = [now];
+    const sql = audienceSelectSql(await this.audienceOf(f), params, '$1::timestamptz');
+    const rows: { reason: ExclusionReason | null; carrier: string; unit_id: number | null; n: number }[] =
+      await this.ds.query(
+        `SELECT reason, carrier, unit_id, count(*)::int AS n FROM (${sql}) a GROUP BY reason, carrier, unit_id`,
+        params,
+      );
+    const byReason = emptyExclusions();
+    const byCarrier: Record<string, number> = {};
+    const byUnit = new Map<number | null, number>();
+    let reach = 0;
+    for (const r of rows) {
+      if (r.reason) {
+        byReason[r.reason] += r.n;
+        continue;
+      }
+      reach += r.n;
+      byCarrier[r.carrier] = (byCarrier[r.carrier] ?? 0) + r.n;
+      byUnit.set(r.unit_id, (byUnit.get(r.unit_id) ?? 0) + r.n);
+    }
+    const excludedTotal = EXCLUSION_REASONS.reduce((n, k) => n + byReason[k], 0);
+    const { message, cost, loads, warnings } = await this.costs(f, byCarrier, reach);
+    const start = startsAt && startsAt > now ? startsAt : now;
+    const seconds = sendingSeconds(loads);
+    const finishesAt = finishWithinWindow(start, seconds, f.windowStartMinute, f.windowEndMinute);
+    const withinValidity = finishesAt.getTime() <= start.getTime() + f.validityHours * 3600_000;
+    if (!withinValidity) {
+      warnings.push(
+        `sending is estimated to end ${finishesAt.toISOString()}, after the ${f.validityHours} h validity: ` +
+          'what has not left by then is dropped as expired',
+      );
+    }
+    return {
+      at: now,
+      reach: {
+        total: reach,
+        byCarrier,
+        byUnit: [...byUnit].map(([unitId, count]) => ({ unitId, count })).sort((a, b) => b.count - a.count),
+      },
+      matched: reach + excludedTotal,
+      excluded: { total: excludedTotal, byReason, order: EXCLUSION_REASONS },
+      message,
+      cost,
+      duration: {
+        startsAt: start,
+        sendingSeconds: Math.ceil(seconds),
+        finishesAt,
+        wallSeconds: Math.ceil((finishesAt.getTime() - start.getTime()) / 1000),
+        window: { start: formatHhmm(f.windowStartMinute), end: formatHhmm(f.windowEndMinute) },
+        withinValidity,
+        gateways: loads,
+      },
+      warnings,
+    };
+  }
+
+  private async costs(f: PreviewFields, byCarrier: Record<string, number>, reach: number) {
+    const warnings: string[] = [];
+    const assumptions: string[] = [];
+    const ids = f.channels.map((c) => c.templateId);
+    const templates: { id: number; channel: string; body: string | null; unaccented: boolean }[] = await this.ds.query(
+      `SELECT id, channel, body, unaccented FROM templates WHERE id = ANY($1::int[])`,
+      [ids],
+    );
+    const rates = await this.liveRates();
+    const smsStep = f.channels.findIndex((c) => c.channel === 'sms');
+    const znsStep = f.channels.findIndex((c) => c.channel === 'zns');
+    const znsFirst = znsStep === 0;
+
+    let sms: SmsSizeEstimate | null = null;
+    if (smsStep >= 0) {
+      const t = templates.find((x) => x.id === f.channels[smsStep].templateId);
+      const [longest] = await this.ds.query(`SELECT name FROM units ORDER BY length(name) DESC LIMIT 1`);
+      sms = longestSmsSize(t?.body ?? '', t?.unaccented ?? true, {
+        publicBaseUrl: this.cfg.api.publicBaseUrl,
+        linkCodeLength: this.cfg.links.codeLength,
+        longestUnitName: longest?.name,
+      });
+      warnings.push(...sms.warnings);
+    }
+    const smsShare = smsStep < 0 ? 0 : znsFirst ? ZNS_FALLBACK_SHARE : 1;
+    if (znsFirst && smsStep >= 0) {
+      assumptions.push(`${ZNS_FALLBACK_SHARE * 100}% of the Zalo recipients are assumed to fall back to SMS`);
+    }
+    const loads = new Map<string, GatewayLoad>();
+    const load = (gatewayId: string, messages: number) => {
+      const g = loads.get(gatewayId) ?? { gatewayId, messages: 0, ratePerSecond: rates.get(gatewayId) ?? 1 };
+      g.messages += messages;
+      loads.set(gatewayId, g);
+    };
+    const carriers: CarrierEstimate[] = [];
+    if (sms) {
+      for (const [carrier, recipients] of Object.entries(byCarrier)) {
+        const gatewayId = this.cfg.routes[carrier as keyof AppConfig['routes']] ?? null;
+        const gw = this.cfg.gateways.find((g) => g.id === gatewayId);
+        if (!gw) warnings.push(`no SMS gateway is routed for carrier ${carrier}: ${recipients} people cannot get SMS`);
+        const smsRecipients = Math.round(recipients * smsShare);
+        const price = gw?.pricePerSegment ?? 0;
+        carriers.push({
+          carrier,
+          recipients,
+          gatewayId,
+          smsRecipients,
+          segments: smsRecipients * sms.segments,
+          pricePerSegment: price,
+          cost: smsRecipients * sms.segments * price,
+        });
+        if (gw) load(gw.id, smsRecipients * sms.segments);
+      }
+    }
+    let zns: PreviewResult['cost']['zns'] = null;
+    if (znsStep >= 0) {
+      const gw = this.cfg.gateways.find((g) => g.channel === 'zns');
+      const recipients = znsFirst ? reach : Math.round(reach * ZNS_FALLBACK_SHARE);
+      if (!znsFirst)
+        assumptions.push(`${ZNS_FALLBACK_SHARE * 100}% of the SMS recipients are assumed to fall back to Zalo`);
+      zns = { recipients, pricePerMessage: gw?.pricePerSegment ?? 0, cost: recipients * (gw?.pricePerSegment ?? 0) };
+      if (gw) load(gw.id, recipients);
+      else warnings.push('no Zalo ZNS gateway is configured');
+    }
+    const total = carriers.reduce((n, c) => n + c.cost, 0) + (zns?.cost ?? 0);
+    return {
+      message: { sms, zns: znsStep >= 0 ? { templateId: f.channels[znsStep].templateId } : null },
+      cost: { currency: 'VND' as const, total, sms: carriers, zns, assumptions },
+      loads: [...loads.values()],
+      warnings,
+    };
+  }
+
+  /** Each gateway's rate: the live setting (changed without restart) or the configured one. */
+  private async liveRates(): Promise<Map<string, number>> {
+    const rows: { gateway_id: string; rate_per_second: number | null }[] = await this.ds.query(
+      `SELECT gateway_id, rate_per_second FROM gateway_settings`,
+    );
+    const m = new Map(this.cfg.gateways.map((g) => [g.id, g.ratePerSecond]));
+    for (const r of rows) if (r.rate_per_second) m.set(r.gateway_id, r.rate_per_second);
+    return m;
+  }
+}
