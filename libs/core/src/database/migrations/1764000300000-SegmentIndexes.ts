@@ -8,9 +8,10 @@ export class SegmentIndexes1764000300000 implements MigrationInterface {
   name = 'SegmentIndexes1764000300000';
 
   async up(q: QueryRunner): Promise<void> {
-    // The typical audience: not installed and not opted out, narrowed by unit subtree.
+    // The typical audience: not yet installed, narrowed by unit subtree. No opted_out_at condition on purpose: counts
+    // also report how many were excluded as opted out, so the same index serves counts and fan-out.
     await q.query(
-      `CREATE INDEX subscribers_reachable_unit_idx ON subscribers (unit_id) WHERE installed_at IS NULL AND opted_out_at IS NULL`,
+      `CREATE INDEX subscribers_not_installed_unit_idx ON subscribers (unit_id) WHERE installed_at IS NULL`,
     );
     // "Clicked within N days": only clickers are indexed.
     await q.query(
@@ -25,6 +26,6 @@ export class SegmentIndexes1764000300000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX IF EXISTS subscribers_installed_idx`);
     await q.query(`DROP INDEX IF EXISTS subscribers_last_clicked_idx`);
-    await q.query(`DROP INDEX IF EXISTS subscribers_reachable_unit_idx`);
+    await q.query(`DROP INDEX IF EXISTS subscribers_not_installed_unit_idx`);
   }
 }
