@@ -1,0 +1,100 @@
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Post,
+  Query,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentPrincipal, Principal } from '@loa/access';
+import { CsvExportService, ImportsRepository, SubscriberImportService, splitTags } from '@loa/subscribers';
+import { ImportWaitQuery, RejectionsQuery, StartImportDto } from './subscribers.dto';
+import { UploadedCsv, uploadSchema } from './upload.options';
+
+@ApiTags('imports')
+@Controller('imports')
+export class ImportsController {
+  constructor(
+    private readonly imports: SubscriberImportService,
+    private readonly repo: ImportsRepository,
+    private readonly csv: CsvExportService,
+  ) {}
+
+  @Post('subscribers')
+  @HttpCode(202)
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(uploadSchema({ unitCode: 'default unit code', tags: 'tags for every row, ";"-separated' }))
+  @ApiOperation({
+    summary: 'Import subscribers from CSV: 202 with the import id (processing runs in the background)',
+    description: 'With ?wait=true the answer (200) comes when the import is done, with its final state.',
+  })
+  async start(
+    @UploadedFile() file: UploadedCsv | undefined,
+    @Body() dto: StartImportDto,
+    @Query() q: ImportWaitQuery,
+    @CurrentPrincipal() who: Principal,
+    @Res() res: Response,
+  ): Promise<void> {
+    if (!file) throw new BadRequestException('Upload the CSV in a multipart field named "file"');
+    const { id, done } = await this.imports.start(
+      { path: file.path, filename: file.originalname, unitCode: dto.unitCode, tags: splitTags(dto.tags) },
+      who,
+    );
+    // Nest would overwrite a status set on a passthrough response, so this handler answers itself.
+    if (q.wait) {
+      res.status(200).json(await done);
+      return;
+    }
+    res.status(202).json({ id, status: 'pending', href: `/api/v1/imports/${id}` });
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'State of an import: status, rows so far, accepted, rejected, inserted, updated, progress' })
+  view(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
+    return this.imports.view(id, who);
+  }
+
+  @Get(':id/rejections.csv')
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'Rejected rows as CSV (line, raw, reason)' })
+  async rejectionsCsv(
+    @Param('id', ParseIntPipe) id: number,
+    @CurrentPrincipal() who: Principal,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.imports.view(id, who);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="import-${id}-rejections.csv"`);
+    await this.csv.rejections(id, res);
+  }
+
+  @Get(':id/rejections')
+  @ApiOperation({ summary: 'Rejected rows (line, raw value, reason), by line, paginated' })
+  async rejections(
+    @Param('id', ParseIntPipe) id: number,
+    @Query() q: RejectionsQuery,
+    @CurrentPrincipal() who: Principal,
+  ) {
+    await this.imports.view(id, who);
+    const limit = q.limit ?? 100;
+    const items = await this.repo.rejections(id, q.after ?? 0, limit);
+    return { items, nextAfter: items.length === limit ? items[items.length - 1].line : null };
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel a pending or running import: nothing of it is stored' })
+  cancel(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
+    return this.imports.cancel(id, who);
+  }
+}

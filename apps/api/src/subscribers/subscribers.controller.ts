@@ -1,0 +1,71 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { AuditService, CurrentPrincipal, Principal } from '@loa/access';
+import { CsvExportService, SubscribersService } from '@loa/subscribers';
+import {
+  CreateSubscriberDto,
+  ExportQuery,
+  ListSubscribersQuery,
+  OptOutDto,
+  UpdateSubscriberDto,
+} from './subscribers.dto';
+
+@ApiTags('subscribers')
+@Controller('subscribers')
+export class SubscribersController {
+  constructor(
+    private readonly subscribers: SubscribersService,
+    private readonly csv: CsvExportService,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Subscribers in your area; filter by phone (any shape), unit subtree, carrier, tag' })
+  list(@Query() q: ListSubscribersQuery, @CurrentPrincipal() who: Principal) {
+    return this.subscribers.list(who, q);
+  }
+
+  // Declared before ":id" so "export.csv" is not taken for an id.
+  @Get('export.csv')
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'Every subscriber in your area as CSV (streamed; same filters as the list)' })
+  async export(@Query() q: ExportQuery, @CurrentPrincipal() who: Principal, @Res() res: Response): Promise<void> {
+    await this.audit.record(who, 'export', 'subscribers', null, { ...q });
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', 'attachment; filename="subscribers.csv"');
+    await this.csv.subscribers(who, q, res);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Add one subscriber (carrier from an override if any, else from the prefix)' })
+  create(@Body() dto: CreateSubscriberDto, @CurrentPrincipal() who: Principal) {
+    return this.subscribers.create(who, dto);
+  }
+
+  @Post('opt-out')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Stop all messages to a number (any shape); unknown numbers go on the DNC list' })
+  optOut(@Body() dto: OptOutDto, @CurrentPrincipal() who: Principal) {
+    return this.subscribers.optOut(who, dto.phone);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One subscriber (404 outside your area)' })
+  get(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
+    return this.subscribers.get(who, id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change unit, name, tags or attributes' })
+  update(@Param('id', ParseIntPipe) id: number, @Body() dto: UpdateSubscriberDto, @CurrentPrincipal() who: Principal) {
+    return this.subscribers.update(who, id, dto);
+  }
+
+  @Delete(':id')
+  @ApiOperation({ summary: 'Delete a subscriber' })
+  async remove(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
+    await this.subscribers.remove(who, id);
+    return { deleted: id };
+  }
+}

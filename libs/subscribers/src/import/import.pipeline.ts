@@ -1,0 +1,187 @@
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
+import { Client } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { normalizePhone } from '../phone/phone-normalizer';
+import { ColumnMap, mapColumns, splitTags } from './csv-columns';
+import { describeCsvError, ImportFileError, openCsvFile } from './csv-file.reader';
+import * as SQL from './import-merge.sql';
+
+export interface ImportJob {
+  id: number;
+  path: string;
+  /** Unit code for rows without a unit_code column/value. */
+  defaultUnitCode: string | null;
+  /** Added to every row. */
+  tags: string[];
+  /** The caller's unit path ("/1/7/") or null for a national key. */
+  scopePath: string | null;
+}
+
+export interface ImportCounts {
+  rowsTotal: number;
+  rowsAccepted: number;
+  rowsRejected: number;
+  inserted: number;
+  updated: number;
+}
+
+export interface ImportProgress {
+  rowsTotal: number;
+  rowsRejected: number;
+  progress: number;
+}
+
+/** Thrown when the import was cancelled while it ran; the transaction is rolled back. */
+export class ImportCancelled extends Error {}
+
+const PROGRESS_EVERY = 10_000;
+const FLUSH_BYTES = 256 * 1024;
+const PHONE_ALIASES = 'phone, số điện thoại, sdt, sđt, msisdn, mobile';
+
+/** CSV field for COPY … (FORMAT csv): unquoted empty = NULL, anything else quoted. */
+function q(v: string | null): string {
+  if (v === null) return '';
+  if (v.includes('\0')) v = v.replace(/\0/g, '');
+  return `"${v.replace(/"/g, '""')}"`;
+}
+
+function pgArray(items: string[]): string {
+  return `{${items.map((t) => `"${t.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+}
+
+/**
+ * Runs one subscriber import on `client` (a dedicated connection) inside ONE transaction: stream the file through
+ * csv-parse and the phone normalizer, COPY every row (valid or not) into a temporary staging table, reject by unit,
+ * scope and duplicates with set-based SQL, store the rejections, merge into `subscribers`, mark the import
+ * completed, commit. Any failure or a cancellation rolls back, so stored data is untouched.
+ *
+ * `onProgress` is called every 10k rows (from another connection, so it is visible while the transaction runs) and
+ * returns true when the import has been cancelled.
+ */
+export async function runSubscriberImport(
+  client: Client,
+  job: ImportJob,
+  onProgress: (p: ImportProgress) => Promise<boolean>,
+): Promise<ImportCounts> {
+  await client.query('BEGIN');
+  try {
+    const counts = await stageAndMerge(client, job, onProgress);
+    const done = await client.query(
+      `UPDATE imports SET status = 'completed', finished_at = now(), progress = 1, error = NULL,
+              rows_total = $2, rows_accepted = $3, rows_rejected = $4, inserted = $5, updated = $6
+        WHERE id = $1 AND status = 'running'`,
+      [job.id, counts.rowsTotal, counts.rowsAccepted, counts.rowsRejected, counts.inserted, counts.updated],
+    );
+    // Cancelled while merging: the cancel committed first, so nothing of this import may be kept.
+    if (done.rowCount === 0) throw new ImportCancelled('The import was cancelled');
+    await client.query('COMMIT');
+    return counts;
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
+}
+
+async function stageAndMerge(
+  client: Client,
+  job: ImportJob,
+  onProgress: (p: ImportProgress) => Promise<boolean>,
+): Promise<ImportCounts> {
+  await client.query(SQL.CREATE_STAGING);
+  const file = await openCsvFile(job.path);
+  const copy = client.query(copyFrom(SQL.COPY_STAGING));
+  let copyError: Error | null = null;
+  copy.on('error', (e: Error) => (copyError = e));
+
+  let cols: ColumnMap | null = null;
+  let rows = 0;
+  let rejected = 0;
+  let buf = '';
+  const flush = async (): Promise<void> => {
+    if (copyError) throw copyError;
+    if (!buf) return;
+    const ok = copy.write(buf);
+    buf = '';
+    if (!ok) await once(copy, 'drain');
+  };
+  try {
+    for await (const { record, info } of file.records as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>) {
+      if (!cols) {
+        cols = mapColumns(record);
+        if (!cols) {
+          const found = record.map((h) => `"${h.trim()}"`).join(', ');
+          throw new ImportFileError(`No phone column: expected one of ${PHONE_ALIASES}; found ${found}`);
+        }
+        continue;
+      }
+      if (record.every((c) => !c.trim())) continue; // Excel's trailing ",,,," rows
+      rows++;
+      const line = info.lines;
+      const rawPhone = (record[cols.phone] ?? '').slice(0, 200);
+      const unit = (cols.unitCode !== null ? record[cols.unitCode]?.trim() : '') || job.defaultUnitCode;
+      const phone = normalizePhone(rawPhone);
+      if (!phone.ok) {
+        rejected++;
+        buf += `${line},${q(rawPhone)},,,,,,,${q(phone.reason)}\n`;
+      } else {
+        const name = cols.name !== null ? record[cols.name]?.trim() || null : null;
+        const tags = cols.tags !== null ? splitTags(record[cols.tags]) : [];
+        for (const t of job.tags) if (!tags.includes(t)) tags.push(t);
+        const attrs: Record<string, string> = {};
+        for (const [i, h] of cols.attributes) {
+          const v = record[i]?.trim();
+          if (v) attrs[h] = v;
+        }
+        buf +=
+          `${line},${q(rawPhone)},${phone.phone},${phone.carrier},${q(unit || null)},${q(name)},` +
+          `${q(pgArray(tags))},${q(JSON.stringify(attrs))},\n`;
+      }
+      if (buf.length > FLUSH_BYTES) await flush();
+      if (rows % PROGRESS_EVERY === 0) {
+        const cancelled = await onProgress({ rowsTotal: rows, rowsRejected: rejected, progress: progressOf(file) });
+        if (cancelled) throw new ImportCancelled('The import was cancelled');
+      }
+    }
+    await flush();
+  } catch (e) {
+    copy.destroy();
+    await finished(copy).catch(() => undefined);
+    if (e instanceof ImportCancelled) throw e;
+    throw new ImportFileError(describeCsvError(e));
+  }
+  copy.end();
+  await finished(copy);
+  if (!cols) throw new ImportFileError('The file is empty');
+  if (rows === 0) throw new ImportFileError('The file has a header but no rows');
+  if (await onProgress({ rowsTotal: rows, rowsRejected: rejected, progress: 0.99 })) {
+    throw new ImportCancelled('The import was cancelled');
+  }
+
+  await client.query('ANALYZE import_staging'); // temp tables get no statistics otherwise: plans for 1 row
+  await client.query(SQL.REJECT_UNKNOWN_UNIT);
+  if (job.scopePath) {
+    const scope = [`${job.scopePath}%`];
+    await client.query(SQL.REJECT_OUTSIDE_SCOPE, scope);
+    await client.query(SQL.REJECT_NO_UNIT_WHEN_SCOPED);
+    await client.query(SQL.REJECT_FOREIGN_SUBSCRIBER, scope);
+  }
+  await client.query(SQL.REJECT_DUPLICATES);
+  await client.query(SQL.STORE_REJECTIONS, [job.id]);
+  const { rows: c } = await client.query(SQL.COUNT_STAGING);
+  const { rows: m } = await client.query(SQL.MERGE);
+  return {
+    rowsTotal: c[0].total,
+    rowsRejected: c[0].rejected,
+    rowsAccepted: c[0].total - c[0].rejected,
+    inserted: m[0].inserted,
+    updated: m[0].updated,
+  };
+}
+
+function progressOf(file: { size: number; bytesRead(): number }): number {
+  return Math.min(0.99, file.bytesRead() / file.size);
+}
