@@ -1,3 +1,4 @@
+import { MIGRATIONS } from '@loa/core/database/migrations';
 import { ApiHarness, startApi } from '@loa/testing';
 
 describe('api basics (e2e)', () => {
@@ -57,6 +58,6 @@ describe('api basics (e2e)', () => {
 
   it('has applied every migration', async () => {
     const { rows } = await h.sql.query('SELECT name FROM migrations ORDER BY id');
-    expect(rows.map((r) => r.name)).toEqual(['Foundation1764000000000', 'Campaigns1764000100000']);
+    expect(rows.map((r) => r.name)).toEqual(MIGRATIONS.map((m) => m.name));
   });
 });
