@@ -14,6 +14,11 @@ interface Matched {
   delivery_id: string | null;
 }
 
+/** TypeORM answers an UPDATE … RETURNING with [rows, affected]; a SELECT with the rows. */
+function updatedRows(res: unknown): { run_id: string }[] {
+  return Array.isArray(res) && Array.isArray(res[0]) ? (res[0] as { run_id: string }[]) : (res as { run_id: string }[]);
+}
+
 /** What a batch did, for logs, metrics and tests. */
 export interface ApplyResult {
   applied: number;
@@ -100,7 +105,7 @@ export class ReportApplierService {
           WHERE x.id = v.id AND x.status <> 'delivered'`,
         args,
       );
-      const runs: { run_id: string }[] = await m.query(
+      const runs: unknown = await m.query(
         `UPDATE deliveries d
             SET status = 'delivered', delivered_at = coalesce(d.delivered_at, v.at), final_at = coalesce(d.final_at, v.at),
                 error_code = NULL, error_text = NULL
@@ -110,7 +115,7 @@ export class ReportApplierService {
           RETURNING d.run_id`,
         args,
       );
-      runs.forEach((r) => runIds.add(String(r.run_id)));
+      updatedRows(runs).forEach((r) => runIds.add(String(r.run_id)));
     }
     if (bad.length) {
       const args = [bad.map((r) => r.message_id), bad.map((r) => r.occurred_at), bad.map((r) => r.code ?? 'failed')];
@@ -120,7 +125,7 @@ export class ReportApplierService {
           WHERE x.id = v.id AND x.status IN ('sending', 'sent', 'unknown')`,
         args,
       );
-      const runs: { run_id: string }[] = await m.query(
+      const runs: unknown = await m.query(
         `UPDATE deliveries d
             SET status = 'failed', error_code = v.code, error_text = 'delivery report: ' || v.code,
                 final_at = coalesce(d.final_at, v.at)
@@ -130,7 +135,7 @@ export class ReportApplierService {
           RETURNING d.run_id`,
         args,
       );
-      runs.forEach((r) => runIds.add(String(r.run_id)));
+      updatedRows(runs).forEach((r) => runIds.add(String(r.run_id)));
     }
 
     const ported = matched.filter((r) => r.carrier);
