@@ -19,7 +19,11 @@ export class ApiKeyGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const req = ctx.switchToHttp().getRequest();
     const header: string | undefined = req.headers.authorization;
-    const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    // The dashboard's HttpOnly cookie counts for reads only: a forged cross-site form can never change anything.
+    const cookie = READ_METHODS.has(req.method)
+      ? /(?:^|;\s*)loa_key=([^;]+)/.exec(req.headers.cookie ?? '')?.[1]
+      : undefined;
+    const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? cookie;
     if (!token) throw new UnauthorizedException('Missing API key: send "Authorization: Bearer <key>"');
     const principal = await this.keys.verify(token);
     if (!principal) throw new UnauthorizedException('Unknown or revoked API key');
