@@ -112,6 +112,9 @@ export class FanoutService {
     upper: string,
     excluded: ExclusionCounts,
   ): Promise<void> {
+    // Safe without waiting for the WAL flush: the run's status change after the last batch is a normal commit,
+    // which flushes every batch before it; a crash before that loses only batches that are then redone.
+    await m.query(`SET LOCAL synchronous_commit = off`);
     const params: unknown[] = [run.fanout_now, run.id, run.campaign_id];
     const select = audienceSelectSql(audience, params, '$1::timestamptz', { lower, upper });
     const len = this.cfg.links.codeLength;
