@@ -77,7 +77,7 @@ export class StatsQueryService {
       case 'campaign':
         from += ' LEFT JOIN campaigns c ON c.id = s.campaign_id';
         key = 's.campaign_id::text';
-        label = `coalesce(min(c.name), 'campaign ' || s.campaign_id)`;
+        label = `coalesce(min(c.name), 'campaign ' || min(s.campaign_id))`;
         break;
       case 'run':
         from += ' LEFT JOIN campaign_runs r ON r.id = s.run_id';

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
+import { StatsModule } from '@loa/stats';
+import { DashboardController } from './dashboard/dashboard.controller';
+import { StatsController } from './stats.controller';
 
-/** Statistics, progress reports, analysts' dashboard (placeholder until its domain lands) */
-@Module({})
+/** Statistics, progress reports, the analysts' dashboard. */
+@Module({ imports: [StatsModule], controllers: [StatsController, DashboardController] })
 export class StatsHttpModule {}

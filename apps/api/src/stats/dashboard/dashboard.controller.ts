@@ -1,0 +1,92 @@
+import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { ApiKeysService, CurrentPrincipal, Principal, Public } from '@loa/access';
+import { APP_CONFIG, AppConfig } from '@loa/core';
+import { ProgressReportService } from '@loa/stats';
+import { ProgressQueryDto } from '../stats.dto';
+import { DASHBOARD_JS } from './dashboard.js';
+import { dashboardPage, loginPage } from './dashboard.html';
+import { progressPage } from './progress.page';
+
+const COOKIE = 'loa_key';
+
+/**
+ * The analysts' dashboard: plain HTML + one script, chart.js served from node_modules (no CDN: the machine has no
+ * internet). Sign-in stores the API key in an HttpOnly, SameSite=Strict cookie that the guard accepts for GET only.
+ */
+@ApiExcludeController()
+@Controller('dashboard')
+export class DashboardController {
+  private chartJs?: Buffer;
+
+  constructor(
+    private readonly keys: ApiKeysService,
+    private readonly progress: ProgressReportService,
+    @Inject(APP_CONFIG) private readonly cfg: AppConfig,
+  ) {}
+
+  @Public()
+  @Get()
+  index(@Req() req: Request, @Res() res: Response): void {
+    if (!/(?:^|;\s*)loa_key=/.test(req.headers.cookie ?? '')) return res.redirect(303, '/dashboard/login');
+    res.type('html').send(dashboardPage());
+  }
+
+  @Public()
+  @Get('login')
+  loginForm(@Res() res: Response): void {
+    res.type('html').send(loginPage());
+  }
+
+  @Public()
+  @Post('login')
+  @HttpCode(303)
+  async login(@Body() body: unknown, @Res() res: Response): Promise<void> {
+    const key = typeof (body as { key?: unknown })?.key === 'string' ? (body as { key: string }).key.trim() : '';
+    if (!key || !(await this.keys.verify(key))) {
+      res.status(401).type('html').send(loginPage('Khoá API không đúng / Unknown or revoked API key'));
+      return;
+    }
+    res.cookie(COOKIE, key, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.cfg.api.publicBaseUrl.startsWith('https:'),
+      path: '/',
+      maxAge: 12 * 3_600_000,
+    });
+    res.redirect(303, '/dashboard');
+  }
+
+  @Public()
+  @Post('logout')
+  logout(@Res() res: Response): void {
+    res.clearCookie(COOKIE, { path: '/' });
+    res.redirect(303, '/dashboard/login');
+  }
+
+  @Public()
+  @Get('app.js')
+  script(@Res() res: Response): void {
+    res.type('application/javascript').setHeader('Cache-Control', 'no-cache').send(DASHBOARD_JS);
+  }
+
+  @Public()
+  @Get('vendor/chart.umd.js')
+  chart(@Res() res: Response): void {
+    try {
+      this.chartJs ??= readFileSync(join(dirname(require.resolve('chart.js')), 'chart.umd.js'));
+    } catch {
+      throw new NotFoundException('chart.js is not installed');
+    }
+    res.type('application/javascript').setHeader('Cache-Control', 'public, max-age=86400').send(this.chartJs);
+  }
+
+  @Get('reports/progress')
+  async progressReport(@Query() q: ProgressQueryDto, @CurrentPrincipal() who: Principal, @Res() res: Response) {
+    const rows = await this.progress.progress(who, q);
+    res.type('html').send(progressPage(q, rows));
+  }
+}
