@@ -17,7 +17,7 @@ th:first-child,td:first-child,td.l{text-align:left}.grid{display:grid;grid-templ
 
 export function page(title: string, body: string, scripts: string[] = []): string {
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>${esc(title)}</title>
 <style>${STYLE}</style></head><body>${body}${scripts.map((s) => `<script src="${s}"></script>`).join('')}</body></html>`;
 }
 
