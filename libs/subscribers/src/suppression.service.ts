@@ -4,7 +4,7 @@ import { CARRIERS, Carrier } from '@loa/core';
 import { AuditService, Principal } from '@loa/access';
 import { normalizePhone } from './phone/phone-normalizer';
 import { foldHeader, mapColumns } from './import/csv-columns';
-import { describeCsvError, ImportFileError, openCsvFile } from './import/csv-file.reader';
+import { describeCsvError, ImportFileError, isBlankRecord, LineCounter, openCsvFile } from './import/csv-file.reader';
 import { phoneOr400 } from './subscribers.service';
 
 export interface ListUploadResult {
@@ -186,7 +186,10 @@ async function readPhoneRows(
     if (res.rejected.length < MAX_REPORTED) res.rejected.push({ line, raw, reason });
   };
   try {
-    for await (const { record, info } of file.records as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    const lines = new LineCounter();
+    for await (const record of file.records as AsyncIterable<string[]>) {
+      const line = lines.take(record);
+      if (isBlankRecord(record)) continue;
       if (phoneCol === null) {
         const cols = mapColumns(record);
         carrierCol = record.findIndex((h) => ['carrier', 'nha mang', 'mang'].includes(foldHeader(h)));
@@ -201,19 +204,18 @@ async function readPhoneRows(
           throw new ImportFileError(`Expected ${need}; found ${record.map((h) => `"${h}"`).join(', ')}`);
         }
       }
-      if (record.every((c) => !c.trim())) continue;
       res.rows++;
       const raw = record[phoneCol] ?? '';
       const r = normalizePhone(raw);
       if (!r.ok) {
-        reject(info.lines, raw, r.reason);
+        reject(line, raw, r.reason);
         continue;
       }
       let carrier: Carrier | undefined;
       if (withCarrier) {
         const c = parseCarrier(record[carrierCol!]);
         if (!c) {
-          reject(info.lines, record[carrierCol!] ?? '', `unknown carrier; expected one of ${CARRIERS.join(', ')}`);
+          reject(line, record[carrierCol!] ?? '', `unknown carrier; expected one of ${CARRIERS.join(', ')}`);
           continue;
         }
         carrier = c;

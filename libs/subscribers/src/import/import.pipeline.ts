@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { normalizePhone } from '../phone/phone-normalizer';
 import { ColumnMap, mapColumns, splitTags } from './csv-columns';
-import { describeCsvError, ImportFileError, openCsvFile } from './csv-file.reader';
+import { describeCsvError, ImportFileError, isBlankRecord, LineCounter, openCsvFile } from './csv-file.reader';
 import * as SQL from './import-merge.sql';
 
 export interface ImportJob {
@@ -106,10 +106,10 @@ async function stageAndMerge(
     if (!ok) await once(copy, 'drain');
   };
   try {
-    for await (const { record, info } of file.records as AsyncIterable<{
-      record: string[];
-      info: { lines: number };
-    }>) {
+    const lines = new LineCounter();
+    for await (const record of file.records as AsyncIterable<string[]>) {
+      const line = lines.take(record);
+      if (isBlankRecord(record)) continue; // blank lines, Excel's trailing ",,,," rows
       if (!cols) {
         cols = mapColumns(record);
         if (!cols) {
@@ -118,9 +118,7 @@ async function stageAndMerge(
         }
         continue;
       }
-      if (record.every((c) => !c.trim())) continue; // Excel's trailing ",,,," rows
       rows++;
-      const line = info.lines;
       const rawPhone = (record[cols.phone] ?? '').slice(0, 200);
       const unit = (cols.unitCode !== null ? record[cols.unitCode]?.trim() : '') || job.defaultUnitCode;
       const phone = normalizePhone(rawPhone);
