@@ -78,9 +78,9 @@ if (!haveChromium) console.warn(`dashboard e2e skipped: ${CHROMIUM} is missing (
     expect(cells[1]).toBe('Nhắc cài Bluezone');
     expect(cells[3]).toBe(fmt.format(rows[0].targeted));
     // Live progress of the running campaign is polled and shown.
-    await page.waitForFunction(() => /\d+ \/ \d+/.test(document.getElementById('live-text')?.textContent ?? ''));
+    await page.waitForFunction("/\\d+ \\/ \\d+/.test(document.getElementById('live-text')?.textContent ?? '')");
     // Charts were drawn by chart.js (served locally).
-    expect(await page.evaluate(() => typeof (window as unknown as { Chart?: unknown }).Chart)).toBe('function');
+    expect(await page.evaluate('typeof window.Chart')).toBe('function');
     expect(errors).toEqual([]);
     await page.close();
   });
