@@ -2,3 +2,6 @@ export * from './test-config';
 export * from './test-database';
 export * from './wait';
 export * from './api-harness';
+export * from './worker-process';
+export * from './private-redis';
+export { ensureWorkerBuilt } from './global-setup';
