@@ -4,6 +4,9 @@ import { chromium, Browser } from 'playwright-core';
 import { ApiHarness, startApi, waitFor } from '@loa/testing';
 import { fastTracking, seedCampaign, seedDelivery, seedUnits, startTrackingWorker } from './tracking.fixtures';
 
+// Asynchronous application (worker loops) is awaited with waitFor; leave room on a loaded machine.
+jest.setTimeout(30_000);
+
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`dashboard e2e skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);

@@ -2,6 +2,9 @@ import { INestApplicationContext } from '@nestjs/common';
 import { ApiHarness, startApi, waitFor } from '@loa/testing';
 import { fastTracking, seedCampaign, seedDelivery, seedUnits, startTrackingWorker, Units } from './tracking.fixtures';
 
+// Asynchronous application (worker loops) is awaited with waitFor; leave room on a loaded machine.
+jest.setTimeout(30_000);
+
 interface Row {
   key: string;
   targeted: number;

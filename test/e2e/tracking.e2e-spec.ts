@@ -3,6 +3,9 @@ import { zaloMac } from '@loa/channels';
 import { ApiHarness, startApi, waitFor } from '@loa/testing';
 import { fastTracking, seedCampaign, seedDelivery, seedUnits, startTrackingWorker, Units } from './tracking.fixtures';
 
+// Asynchronous application (worker loops) is awaited with waitFor; leave room on a loaded machine.
+jest.setTimeout(30_000);
+
 describe('delivery reports, clicks and installs (e2e)', () => {
   let h: ApiHarness;
   let worker: INestApplicationContext;
