@@ -59,6 +59,15 @@ describe('subscriber CSV import (e2e)', () => {
     return req.attach('file', Buffer.isBuffer(content) ? content : Buffer.from(content), name);
   };
   const count = async () => Number((await h.sql.query('SELECT count(*) FROM subscribers')).rows[0].count);
+  /** The import's own connection is still open (its transaction not yet rolled back or committed). */
+  const importConnectionOpen = async () =>
+    Number(
+      (
+        await h.sql.query(
+          `SELECT count(*) FROM pg_stat_activity WHERE application_name = 'loa-import' AND datname = current_database()`,
+        )
+      ).rows[0].count,
+    ) > 0;
 
   beforeAll(async () => {
     h = await startApi();
@@ -196,6 +205,36 @@ describe('subscriber CSV import (e2e)', () => {
       const res = await upload('sdt\n0912000113\n', { unitCode: 'nope' }).expect(400);
       expect(res.body.message).toMatch(/no unit with code nope/);
     });
+  });
+
+  it('a cancelled import stores nothing', async () => {
+    const lines = ['sdt'];
+    for (let i = 0; i < 60_000; i++) lines.push(`09160${String(i).padStart(5, '0')}`);
+    const before = await count();
+    const res = await h
+      .http()
+      .post('/api/v1/imports/subscribers')
+      .set(auth)
+      .field('unitCode', '339')
+      .attach('file', Buffer.from(lines.join('\n')), 'big.csv')
+      .expect(202);
+    const cancel = await h.http().post(`/api/v1/imports/${res.body.id}/cancel`).set(auth);
+    const final = await waitFor('import finished', async () => {
+      const v = await h.http().get(`/api/v1/imports/${res.body.id}`).set(auth);
+      return ['completed', 'cancelled', 'failed'].includes(v.body.status) && !(await importConnectionOpen()) && v.body;
+    });
+    if (cancel.status === 200) {
+      // The usual case: cancelled while it ran.
+      expect(final.status).toBe('cancelled');
+      expect(await count()).toBe(before);
+      const rej = await h.sql.query('SELECT count(*) FROM import_rejections WHERE import_id = $1', [res.body.id]);
+      expect(Number(rej.rows[0].count)).toBe(0);
+    } else {
+      // It finished first: then the cancel is refused and everything is stored.
+      expect(cancel.status).toBe(409);
+      expect(final.status).toBe('completed');
+      expect(await count()).toBe(before + 60_000);
+    }
   });
 
   it('cannot cancel a finished import; an interrupted one is marked failed at the next start', async () => {
