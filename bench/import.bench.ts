@@ -55,18 +55,61 @@ async function generateCsv(path: string, size: number, unitCodes: string[]): Pro
   await once(out, 'finish');
 }
 
-/** Runs `fn` while sampling RSS every 50 ms; returns its result, the elapsed ms and the peak RSS in MiB. */
-async function measured<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number; peakRssMiB: number }> {
+/** CPU seconds (user + system) a local PostgreSQL backend has used, or null when /proc does not show it. */
+function backendCpuSeconds(pid: number | null): number | null {
+  if (pid === null) return null;
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100; // USER_HZ
+  } catch {
+    return null;
+  }
+}
+
+interface Measured<T> {
+  value: T;
+  ms: number;
+  peakRssMiB: number;
+  /** CPU seconds of this process and of the import's PostgreSQL backend: steadier than wall time on a shared box. */
+  nodeCpuS: number;
+  dbCpuS: number | null;
+}
+
+/**
+ * Runs `fn` while sampling RSS (and the CPU time of the backend `backendPid()` names, once known) every 50 ms;
+ * returns its result, the elapsed ms, the peak RSS in MiB and the CPU seconds used.
+ */
+async function measured<T>(fn: () => Promise<T>, backendPid: () => number | null = () => null): Promise<Measured<T>> {
   let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  let dbCpu: number | null = null;
+  let dbCpuStart: number | null = null;
+  const sample = () => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+    const c = backendCpuSeconds(backendPid());
+    if (c !== null) {
+      dbCpuStart ??= c;
+      dbCpu = c;
+    }
+  };
+  const timer = setInterval(sample, 50);
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   try {
     const value = await fn();
-    return { value, ms: performance.now() - t0, peakRssMiB: Math.max(peak, process.memoryUsage().rss) / 2 ** 20 };
+    const cpu = process.cpuUsage(cpu0);
+    return {
+      value,
+      ms: performance.now() - t0,
+      peakRssMiB: Math.max(peak, process.memoryUsage().rss) / 2 ** 20,
+      nodeCpuS: (cpu.user + cpu.system) / 1e6,
+      dbCpuS: dbCpu === null || dbCpuStart === null ? null : dbCpu - dbCpuStart,
+    };
   } finally {
     clearInterval(timer);
   }
 }
+
+const cpuS = (s: number | null): number | string => (s === null ? 'n/a' : Math.round(s * 100) / 100);
 
 export async function runImportBench(size: number): Promise<Record<string, number | string>> {
   const cfg = testConfig(uniqueName('loa_bench_import'));
@@ -93,7 +136,18 @@ export async function runImportBench(size: number): Promise<Record<string, numbe
     const importOnce = async () => {
       const copy = join(dir, `upload-${Date.now()}.csv`);
       await pipeline(createReadStream(csv), createWriteStream(copy));
-      return measured(async () => (await service.start({ path: copy, filename: 'bench.csv' }, who)).done);
+      let pid: number | null = null;
+      return measured(
+        async () => {
+          const started = await service.start({ path: copy, filename: 'bench.csv' }, who);
+          const [b] = await ds.query(
+            `SELECT pid FROM pg_stat_activity WHERE application_name = 'loa-import' AND datname = current_database()`,
+          );
+          pid = b?.pid ?? null;
+          return started.done;
+        },
+        () => pid,
+      );
     };
     const rssBefore = process.memoryUsage().rss / 2 ** 20;
     const first = await importOnce();
@@ -102,11 +156,13 @@ export async function runImportBench(size: number): Promise<Record<string, numbe
 
     // Baseline: the same bytes, straight into a plain table with COPY FROM STDIN.
     const client = await sqlClient(cfg);
-    let raw: { ms: number; peakRssMiB: number };
+    let raw: Measured<void>;
     try {
       await client.query(`CREATE TABLE bench_raw (phone text, name text, unit_code text, tags text, village text)`);
-      raw = await measured(() =>
-        pipeline(createReadStream(csv), client.query(copyFrom(`COPY bench_raw FROM STDIN (FORMAT csv, HEADER)`))),
+      const [{ pid }] = (await client.query(`SELECT pg_backend_pid() AS pid`)).rows;
+      raw = await measured(
+        () => pipeline(createReadStream(csv), client.query(copyFrom(`COPY bench_raw FROM STDIN (FORMAT csv, HEADER)`))),
+        () => pid,
       );
     } finally {
       await client.end();
@@ -120,11 +176,16 @@ export async function runImportBench(size: number): Promise<Record<string, numbe
       'import s': Math.round(first.ms) / 1000,
       inserted: first.value.inserted,
       rejected: first.value.rowsRejected,
+      'import node CPU s': cpuS(first.nodeCpuS),
+      'import db CPU s': cpuS(first.dbCpuS),
       'import peak RSS MiB': Math.round(first.peakRssMiB),
       'RSS before import MiB': Math.round(rssBefore),
       're-import rows/s': Math.round(size / (second.ms / 1000)),
       're-import inserted+updated': second.value.inserted + second.value.updated,
+      're-import node CPU s': cpuS(second.nodeCpuS),
+      're-import db CPU s': cpuS(second.dbCpuS),
       'baseline raw COPY rows/s': Math.round(rawRate),
+      'baseline node+db CPU s': cpuS(raw.nodeCpuS + (raw.dbCpuS ?? 0)),
       'import / raw COPY': Math.round((importRate / rawRate) * 100) / 100,
     };
   } finally {
