@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, loaValidationPipe } from '@loa/core';
 import { ApiModule } from './app.module';
+import { mountTrackingHotPaths } from './tracking/hot-paths';
 
 /** Builds the api application (used by main.ts and by the e2e tests, so both run the same wiring). */
 export async function createApiApp(config: AppConfig): Promise<INestApplication> {
@@ -13,6 +14,7 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
     rawBody: true, // webhook signatures are computed over the raw bytes
   });
   app.useLogger(app.get(Logger));
+  mountTrackingHotPaths(app); // first, before every parser and middleware: click redirects are the hot path
   app.useBodyParser('json', { limit: config.api.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.api.bodyLimit, extended: true });
   app.set('trust proxy', 'loopback');
