@@ -17,7 +17,7 @@ export const CREATE_STAGING = `
   ) ON COMMIT DROP`;
 
 export const COPY_STAGING = `COPY import_staging (line, raw, phone, carrier, unit_code, name, tags, attributes, reason)
-  FROM STDIN (FORMAT csv)`;
+  FROM STDIN (FORMAT text)`;
 
 /**
  * Every check in one pass, into a second temporary table (one row per staging row, in phone order): the reason a

@@ -3,7 +3,8 @@ import { finished } from 'node:stream/promises';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { normalizePhone } from '../phone/phone-normalizer';
-import { ColumnMap, mapColumns, splitTags } from './csv-columns';
+import { ColumnMap, mapColumns } from './csv-columns';
+import { StagingRowEncoder } from './staging-row.encoder';
 import { describeCsvError, ImportFileError, isBlankRecord, LineCounter, openCsvFile } from './csv-file.reader';
 import * as SQL from './import-merge.sql';
 
@@ -42,17 +43,6 @@ const FLUSH_BYTES = 256 * 1024;
 // Per-operation memory for the checks' joins and sort and the ordered insert (the server's default is 4 MB).
 const MERGE_WORK_MEM = '64MB';
 const PHONE_ALIASES = 'phone, số điện thoại, sdt, sđt, msisdn, mobile';
-
-/** CSV field for COPY … (FORMAT csv): unquoted empty = NULL, anything else quoted. */
-function q(v: string | null): string {
-  if (v === null) return '';
-  if (v.includes('\0')) v = v.replace(/\0/g, '');
-  return v.includes('"') ? `"${v.replace(/"/g, '""')}"` : `"${v}"`;
-}
-
-function pgArray(items: string[]): string {
-  return `{${items.map((t) => `"${t.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
-}
 
 /**
  * Runs one subscriber import on `client` (a dedicated connection) inside ONE transaction: stream the file through
@@ -101,6 +91,7 @@ async function stageAndMerge(
   copy.on('error', (e: Error) => (copyError = e));
 
   let cols: ColumnMap | null = null;
+  let encode: StagingRowEncoder | null = null;
   let rows = 0;
   let rejected = 0;
   let buf = '';
@@ -116,12 +107,13 @@ async function stageAndMerge(
     for await (const record of file.records as AsyncIterable<string[]>) {
       const line = lines.take(record);
       if (isBlankRecord(record)) continue; // blank lines, Excel's trailing ",,,," rows
-      if (!cols) {
+      if (!cols || !encode) {
         cols = mapColumns(record);
         if (!cols) {
           const found = record.map((h) => `"${h.trim()}"`).join(', ');
           throw new ImportFileError(`No phone column: expected one of ${PHONE_ALIASES}; found ${found}`);
         }
+        encode = new StagingRowEncoder(cols, job.tags);
         continue;
       }
       rows++;
@@ -130,19 +122,9 @@ async function stageAndMerge(
       const phone = normalizePhone(rawPhone);
       if (!phone.ok) {
         rejected++;
-        buf += `${line},${q(rawPhone)},,,,,,,${q(phone.reason)}\n`;
+        buf += encode.rejected(line, rawPhone, phone.reason);
       } else {
-        const name = cols.name !== null ? record[cols.name]?.trim() || null : null;
-        const tags = cols.tags !== null ? splitTags(record[cols.tags]) : [];
-        for (const t of job.tags) if (!tags.includes(t)) tags.push(t);
-        const attrs: Record<string, string> = {};
-        for (const [i, h] of cols.attributes) {
-          const v = record[i]?.trim();
-          if (v) attrs[h] = v;
-        }
-        buf +=
-          `${line},${q(rawPhone)},${phone.phone},${phone.carrier},${q(unit || null)},${q(name)},` +
-          `${q(pgArray(tags))},${q(JSON.stringify(attrs))},\n`;
+        buf += encode.accepted(line, rawPhone, phone.phone, phone.carrier, unit, record);
       }
       if (buf.length > FLUSH_BYTES) await flush();
       if (rows % PROGRESS_EVERY === 0) {

@@ -27,6 +27,10 @@ const SCIENTIFIC = /^[+-]?\d+([.,]\d+)?e[+-]?\d+$/i;
  * whitespace or quotes, Excel's leading apostrophe, and old 11-digit numbers (converted per carriers.md).
  */
 export function normalizePhone(input: unknown): PhoneResult {
+  if (typeof input === 'string') {
+    const quick = plainMobile(input);
+    if (quick) return quick;
+  }
   if (input === null || input === undefined) return fail('empty phone number');
   // NFKC folds full-width digits and "＋" to ASCII.
   let s = String(input).normalize('NFKC').trim();
@@ -78,6 +82,26 @@ export function normalizePhone(input: unknown): PhoneResult {
   const carrier = MOBILE_PREFIXES[nsn.slice(0, 2)];
   if (!carrier) return fail(`unknown mobile prefix 0${nsn.slice(0, 2)}`);
   return { ok: true, phone: `84${nsn}`, carrier, converted };
+}
+
+/**
+ * Fast path for the shapes most rows have, digits only: `0XXXXXXXXX` or `84XXXXXXXXX` with a current mobile
+ * prefix. Anything else (or any doubt) returns null and takes the general path, which gives the same answer.
+ */
+function plainMobile(s: string): PhoneResult | null {
+  let from: number;
+  if (s.length === 10 && s.charCodeAt(0) === 48) from = 1;
+  else if (s.length === 11 && s.charCodeAt(0) === 56 && s.charCodeAt(1) === 52) from = 2;
+  else return null;
+  const first = s.charCodeAt(from);
+  if (first < 51 || first > 57) return null; // 0, 1 (old numbers), 2 (landlines) need the general path
+  for (let i = from + 1; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+  }
+  const carrier = MOBILE_PREFIXES[s.slice(from, from + 2)];
+  if (!carrier) return null;
+  return { ok: true, phone: from === 1 ? `84${s.slice(1)}` : s, carrier, converted: false };
 }
 
 /** Canonical phone or throws with the reason: for single-number endpoints (opt-out, DNC, subscriber create). */
