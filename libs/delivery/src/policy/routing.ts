@@ -54,5 +54,7 @@ export const requestIdFor = (deliveryId: string | number, channelIndex: number):
 
 /** Worker concurrency that can keep `rate`/s going with the gateway's latency and the limiter's look-ahead. */
 export function concurrencyFor(gw: Pick<GatewayConfig, 'concurrency'>, rate: number): number {
-  return gw.concurrency ?? Math.min(400, Math.max(16, Math.ceil(rate / 2)));
+  // Each job holds its slot only while its limiter reservation approaches plus one gateway round trip (~tens of
+  // ms): rate/10 + 8 covers ~100 ms of that per message. More would only add sleeping timers and event-loop lag.
+  return gw.concurrency ?? Math.min(400, Math.ceil(rate / 10) + 8);
 }

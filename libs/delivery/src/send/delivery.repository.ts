@@ -240,9 +240,10 @@ export class DeliveryRepository {
   /** Open deliveries of a run after `afterId`, by id (keyset; partial index deliveries_run_open_idx). */
   async openDeliveries(runId: string, afterId: string, limit: number): Promise<OpenDelivery[]> {
     const { rows } = await this.pool.query(
-      `SELECT id::text, channel_index AS "channelIndex", carrier FROM deliveries
-        WHERE run_id = $1 AND id > $2 AND status IN ('pending', 'queued', 'sending')
-        ORDER BY id LIMIT $3`,
+      // ORDER BY d.id, not the text output column "id": ordering as text would break the keyset.
+      `SELECT d.id::text AS id, d.channel_index AS "channelIndex", d.carrier FROM deliveries d
+        WHERE d.run_id = $1 AND d.id > $2 AND d.status IN ('pending', 'queued', 'sending')
+        ORDER BY d.id LIMIT $3`,
       [runId, afterId, limit],
     );
     return rows;

@@ -6,7 +6,7 @@ import { APP_CONFIG, AppConfig, Clock, GatewayConfig, JobPayloads, REDIS } from 
 import { callbackUrlFor, GatewayRegistry, SendOutcome } from '@loa/channels';
 import { limiterKeys, limiterWindowMs } from '../limiter/gateway-keys';
 import { GatewaySettingsService } from '../limiter/gateway-settings.service';
-import { SlidingWindowLimiter } from '../limiter/sliding-window.limiter';
+import { LimiterKeys, SlidingWindowLimiter } from '../limiter/sliding-window.limiter';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
 import { throttleBackoffMs } from '../policy/backoff';
 import { planOutcome } from '../policy/outcome-plan';
@@ -106,9 +106,8 @@ export class SendDeliveryProcessor {
 
     // Slot first, claim while the slot approaches: the database round trip then costs no lateness.
     const keys = limiterKeys(this.cfg, gw.id);
-    let grant = await this.limiter.acquire(keys, this.settings.rate(gw.id));
-    let target = performance.now() + grant.waitMs;
-    if (!grant.granted) return this.delay(job, token, grant.waitMs, true);
+    let slot = await this.acquire(keys, gw.id);
+    if (!slot.grant.granted) return this.delay(job, token, slot.grant.waitMs, true);
 
     const claim = await this.repo.claim({
       deliveryId: d.id,
@@ -131,20 +130,29 @@ export class SendDeliveryProcessor {
 
     // Send at the granted instant, never much later: a late sender would compress the gateway's window.
     for (let tries = 0; ; tries++) {
-      const wait = target - performance.now();
+      const wait = slot.notBefore - performance.now();
       if (wait > 0) await sleep(wait);
-      if (performance.now() - target <= this.cfg.dispatch.lateToleranceMs) break;
+      if (performance.now() - slot.notBefore <= this.cfg.dispatch.lateToleranceMs) break;
       this.metrics.lateGrants.inc({ gateway: gw.id });
-      grant = await this.limiter.acquire(keys, this.settings.rate(gw.id));
-      target = performance.now() + grant.waitMs;
-      if (!grant.granted || tries >= 5) {
+      slot = await this.acquire(keys, gw.id);
+      if (!slot.grant.granted || tries >= 5) {
         await this.repo.recordRetry(d.id, d.channelIndex, 'LIMITER', 'no send slot in time');
-        return this.delay(job, token, grant.waitMs, true);
+        return this.delay(job, token, slot.grant.waitMs, true);
       }
     }
 
     const outcome = await this.send(gw, d, msg, accessToken);
     return this.apply(gw, job, token, d, claim.attempts, hasNext, outcome, accessToken);
+  }
+
+  /**
+   * A limiter grant in local time. The grant instant lies between (request sent + wait) and (answer received + wait):
+   * we send no earlier than the latter. Lateness is measured from it too: counting the Redis round trip as well
+   * (the strict bound) made a loaded process discard most grants; see docs/dispatch.md, "limits".
+   */
+  private async acquire(keys: LimiterKeys, gatewayId: string) {
+    const grant = await this.limiter.acquire(keys, this.settings.rate(gatewayId));
+    return { grant, notBefore: performance.now() + grant.waitMs };
   }
 
   private async send(

@@ -23,7 +23,7 @@ export const bullPrefix = (cfg: AppConfig): string => `${cfg.redis.prefix}-bull`
  * gateway outcomes are handled by the processor itself, not by these attempts.
  */
 export const SEND_JOB_OPTIONS: JobsOptions = {
-  removeOnComplete: true,
+  removeOnComplete: { count: 100000 },
   removeOnFail: { age: 7 * 24 * 3600 },
   attempts: 20,
   backoff: { type: 'exponential', delay: 1000 },
