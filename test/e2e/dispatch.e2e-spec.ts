@@ -36,6 +36,9 @@ describe('dispatch through the simulators (e2e)', () => {
     h = await startApi((cfg) => {
       pointGatewaysAt(cfg, sims);
       for (const gw of cfg.gateways) gw.ratePerSecond = RATES[gw.id];
+      // This test runs api, worker and simulators in one process on a shared machine: wider jitter margin.
+      cfg.dispatch.windowMarginMs = 50;
+      cfg.dispatch.lateToleranceMs = 20;
     });
     // The simulators police the same rates and check the same credentials as the config says.
     for (const s of sims.all) {

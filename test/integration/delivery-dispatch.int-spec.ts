@@ -50,7 +50,9 @@ describe('dispatch-run (PostgreSQL + BullMQ, no workers)', () => {
     const q = app.get(SendQueues);
     const counts = await Promise.all(['viettel', 'vnpt', 'esms', 'zalo'].map((g) => q.forGateway(g).getWaitingCount()));
     expect(counts).toEqual([500, 500, 1500, 0]);
-    const { rows } = await sql.query(`SELECT status, error_code, count(*)::int AS n FROM deliveries GROUP BY 1, 2 ORDER BY 1`);
+    const { rows } = await sql.query(
+      `SELECT status, error_code, count(*)::int AS n FROM deliveries GROUP BY 1, 2 ORDER BY 1`,
+    );
     expect(rows).toEqual([
       { status: 'failed', error_code: 'NO_ROUTE', n: 500 },
       { status: 'queued', error_code: null, n: 2500 },

@@ -166,19 +166,17 @@ export class SendDeliveryProcessor {
     try {
       const signal = AbortSignal.timeout(gw.timeoutMs);
       return msg.channel === 'zns'
-        ? await this.registry
-            .zns(gw)
-            .send(
-              gw,
-              {
-                trackingId: requestId,
-                phone: d.phone,
-                templateId: msg.templateId,
-                templateData: msg.templateData,
-                accessToken,
-              },
-              signal,
-            )
+        ? await this.registry.zns(gw).send(
+            gw,
+            {
+              trackingId: requestId,
+              phone: d.phone,
+              templateId: msg.templateId,
+              templateData: msg.templateData,
+              accessToken,
+            },
+            signal,
+          )
         : await this.registry.sms(gw).send(
             gw,
             {

@@ -26,9 +26,8 @@ export async function seedDispatchRun(
   sql: Client,
   opts: { count: number; firstNumber: number; channels: ('zns' | 'sms')[]; validityHours?: number; name?: string },
 ): Promise<SeededRun> {
-  const [{ id: segmentId }] = (
-    await sql.query(`INSERT INTO segments (name, filter) VALUES ('all', '{}') RETURNING id`)
-  ).rows;
+  const [{ id: segmentId }] = (await sql.query(`INSERT INTO segments (name, filter) VALUES ('all', '{}') RETURNING id`))
+    .rows;
   const [{ id: smsTpl }] = (
     await sql.query(
       `INSERT INTO templates (name, channel, body, unaccented) VALUES
