@@ -9,7 +9,7 @@ import { RedirectHandler } from './redirect.handler';
  * Click-through: `/r/{code}` → 302 to the campaign's target (per platform when set). The click is appended to a
  * Redis stream before answering (durable once XADD returns) and written to PostgreSQL by the worker in batches,
  * so the redirect never waits on PostgreSQL. HEAD requests (link checkers) are answered and not recorded.
- * In the running api, GET and HEAD are answered by `RedirectHandler.mount` before Nest's middleware (hot path);
+ * In the running api, GET and HEAD are answered by `mountTrackingHotPaths` before Nest's middleware (hot path);
  * this controller documents the route and serves it the same way wherever the early handler is not mounted.
  */
 @ApiTags('tracking')

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { clientIp, codeOf } from './redirect.handler';
+import { clientIp } from './hot-paths';
+import { codeOf } from './redirect.handler';
 
 describe('codeOf', () => {
   it.each([

@@ -1,5 +1,5 @@
-import { INestApplication, Logger } from '@nestjs/common';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { Logger } from '@nestjs/common';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ClickRecorderService, classifyUserAgent, LinkResolverService } from '@loa/tracking';
 import { LINK_NOT_FOUND_HTML } from './not-found.page';
 
@@ -71,48 +71,4 @@ export class RedirectHandler {
       res.end(SERVER_ERROR_BODY);
     }
   }
-
-  /**
-   * Serves GET and HEAD of `/r/{code}` straight from the node:http server, in front of Express and every Nest
-   * middleware; anything else goes on to Express unchanged (Nest documents the route in Swagger and answers other
-   * methods). Measured: Express's own per-request work (router walk, prototype swaps) alone halved the throughput.
-   */
-  static mount(app: INestApplication): void {
-    const handler = new RedirectHandler(app.get(LinkResolverService), app.get(ClickRecorderService));
-    const express = app.getHttpAdapter().getInstance() as { get(setting: string): unknown };
-    const server = app.getHttpServer() as Server;
-    const others = server.listeners('request') as RequestListener[];
-    server.removeAllListeners('request');
-    server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-      const url = req.url ?? '';
-      const code =
-        url.startsWith('/r/') && (req.method === 'GET' || req.method === 'HEAD') ? codeOf(url.slice(2)) : undefined;
-      if (code === undefined) return others.forEach((l) => l(req, res));
-      // Read at request time: 'trust proxy' is set after this is mounted.
-      const trust = express.get('trust proxy fn') as TrustFn | undefined;
-      void handler.serve(code, req, res, clientIp(req, trust));
-    });
-  }
-}
-
-type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
-type TrustFn = (addr: string, hop: number) => boolean;
-
-/**
- * The client address as Express's `req.ip` computes it (proxy-addr): walk from the socket peer back through
- * X-Forwarded-For while each hop is a trusted proxy ('trust proxy' setting); the first untrusted one is the client.
- */
-export function clientIp(req: IncomingMessage, trust: TrustFn | undefined): string | undefined {
-  const peer = req.socket.remoteAddress;
-  const xff = req.headers['x-forwarded-for'];
-  if (!peer || !trust || !xff) return peer;
-  const hops = [
-    peer,
-    ...String(xff)
-      .split(',')
-      .map((s) => s.trim())
-      .reverse(),
-  ];
-  for (let i = 0; i < hops.length - 1; i++) if (!trust(hops[i], i)) return hops[i];
-  return hops[hops.length - 1];
 }

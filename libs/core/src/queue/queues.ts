@@ -19,6 +19,8 @@ export interface JobPayloads {
   'dispatch-run': { runId: string };
   'send-delivery': { deliveryId: string };
   'apply-report': { reportId: string };
+  /** The reports stored by one webhook batch (the api's inbox batches concurrent webhook requests). */
+  'apply-reports': { reportIds: string[] };
   'import-file': { importId: string };
 }
 export type JobName = keyof JobPayloads;
