@@ -26,17 +26,16 @@ async function rawBullMq(cfg: AppConfig, n: number): Promise<number> {
   const opts = { connection: bullConnection(cfg), prefix: bullPrefix(cfg) };
   const q = new Queue('bench-noop', opts);
   let done = 0;
+  let resolve: () => void = () => undefined;
+  const finished = new Promise<void>((r) => (resolve = r));
   const t0 = performance.now();
-  const finished = new Promise<void>((resolve) => {
-    const w = new Worker(
-      'bench-noop',
-      async () => {
-        if (++done === n) resolve();
-      },
-      { ...opts, concurrency: 50 },
-    );
-    void finished.then(() => w.close());
-  });
+  const w = new Worker(
+    'bench-noop',
+    async () => {
+      if (++done === n) resolve();
+    },
+    { ...opts, concurrency: 50 },
+  );
   for (let i = 0; i < n; i += 1000) {
     await q.addBulk(
       Array.from({ length: Math.min(1000, n - i) }, (_, k) => ({
@@ -48,6 +47,7 @@ async function rawBullMq(cfg: AppConfig, n: number): Promise<number> {
   }
   await finished;
   const rate = n / ((performance.now() - t0) / 1000);
+  await w.close();
   await q.obliterate({ force: true }).catch(() => undefined);
   await q.close();
   return rate;
