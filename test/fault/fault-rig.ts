@@ -27,6 +27,8 @@ export interface FaultRig {
   workers: WorkerProcess[];
   /** Spawns a worker process with `cfg` (or a variant of it). */
   spawnWorker(cfg?: AppConfig, name?: string): Promise<WorkerProcess>;
+  /** Waits until `n` worker processes consume the dispatch queue (booted; boot takes seconds under load). */
+  waitForConsumers(n: number, cfg?: AppConfig): Promise<void>;
   /** Adds a dispatch-run job (as the campaigns fan-out does when a run is ready). */
   dispatch(runId: string): Promise<void>;
   /** Waits until the runs are `completed` (every delivery final), with the workers' logs on timeout. */
@@ -73,6 +75,16 @@ export async function startFaultRig(opts: FaultRigOptions): Promise<FaultRig> {
       const w = await startWorkerProcess(c, { name: name ?? uniqueName('fault-worker') });
       workers.push(w);
       return w;
+    },
+    async waitForConsumers(n, c = cfg) {
+      const q = new Queue(QueueName.Dispatch, { connection: bullConnection(c), prefix: bullPrefix(c) });
+      try {
+        await waitFor(`${n} workers to consume`, async () => (await q.getWorkersCount()) === n, 60_000, 100);
+      } catch (e) {
+        throw new Error(`${(e as Error).message}\n${rig.logs()}`);
+      } finally {
+        await q.close();
+      }
     },
     async dispatch(runId) {
       const q = new Queue(QueueName.Dispatch, { connection: bullConnection(cfg), prefix: bullPrefix(cfg) });

@@ -62,11 +62,14 @@ describe('gateway outages (fault)', () => {
     rig.sims.viettel.configure({ failure: { rate: 1, mode: '503' } });
     const down = structuredClone(rig.cfg);
     down.gateways.find((g) => g.id === 'vnpt')!.endpoint = `http://127.0.0.1:${await freePort()}/api/send`;
+    // The validity starts once the worker consumes (it boots in seconds, more under load).
+    await rig.spawnWorker(down);
+    await rig.waitForConsumers(1, down);
     const run = await seedDispatchRun(rig.sql, { count: 120, firstNumber: 100_000, channels: ['sms'] });
     await rig.sql.query(`UPDATE campaign_runs SET expires_at = now() + interval '6 seconds' WHERE id = $1`, [
       run.runId,
     ]);
-    await rig.spawnWorker(down);
+    await rig.dispatch(run.runId);
 
     await rig.waitForRuns([run.runId], 60_000);
     rig.sims.viettel.configure({ failure: { rate: 0 } }); // the gateway comes back: nothing may reach it now

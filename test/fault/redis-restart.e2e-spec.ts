@@ -9,6 +9,7 @@ describe('Redis restart mid-run (fault)', () => {
   let redis: PrivateRedis;
   let rig: FaultRig;
   const RATE = 50;
+  let restartedAt = 0;
 
   beforeAll(async () => {
     redis = await PrivateRedis.start();
@@ -30,6 +31,7 @@ describe('Redis restart mid-run (fault)', () => {
     await redis.stop(true);
     await new Promise((r) => setTimeout(r, downMs)); // an outage has a duration; nothing to poll for here
     await redis.start();
+    restartedAt = Date.now();
   }
 
   it('re-derives the lost jobs while the workers keep running: all sent once', async () => {
@@ -53,6 +55,21 @@ describe('Redis restart mid-run (fault)', () => {
       recordedNotAccepted: 0,
     });
   }, 120_000);
+
+  it('the click writer recreates its consumer group once Redis is back (clicks wait in the stream)', async () => {
+    const worker = rig.workers[0];
+    expect(worker.running).toBe(true);
+    // Lines logged from 5 s after the restart on: a component that recovered has stopped failing by then.
+    const failingLater = () =>
+      worker
+        .log()
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as { time: number; msg: string })
+        .filter((l) => l.time > restartedAt + 5000 && /NOGROUP/.test(l.msg));
+    await waitFor('5 s of logs after the restart', () => Date.now() > restartedAt + 7000, 30_000, 200);
+    expect(failingLater().map((l) => l.msg)).toEqual([]);
+  });
 
   it('after a restart of Redis and of the workers, the start-up sweep re-enqueues open runs: all sent once', async () => {
     await Promise.all(rig.workers.map((w) => w.stop()));
