@@ -7,7 +7,9 @@ export const createKeyCommand: CliCommand = {
   usage: 'create-key --name "Sở TTTT Thái Bình" [--role admin|operator|analyst] [--unit <unit code>] [--if-none]',
   async run(ctx, args) {
     if (args['if-none']) {
-      const [{ n }] = await ctx.get(DataSource).query('SELECT count(*)::int AS n FROM api_keys WHERE revoked_at IS NULL');
+      const [{ n }] = await ctx
+        .get(DataSource)
+        .query('SELECT count(*)::int AS n FROM api_keys WHERE revoked_at IS NULL');
       if (n > 0) {
         console.log(`API keys exist already (${n}); create one with: npm run cli -- create-key --name "…"`);
         return;
