@@ -16,6 +16,25 @@ describe('api basics (e2e)', () => {
   it('serves the OpenAPI document', async () => {
     const res = await h.http().get('/api/docs-json').expect(200);
     expect(res.body.info.title).toBe('Loa');
+    const paths = Object.keys(res.body.paths);
+    for (const p of [
+      '/health',
+      '/api/v1/api-keys',
+      '/api/v1/units',
+      '/api/v1/subscribers',
+      '/api/v1/imports/subscribers',
+      '/api/v1/segments',
+      '/api/v1/templates',
+      '/api/v1/campaigns',
+      '/api/v1/campaigns/{id}/preview',
+      '/api/v1/gateways/{id}',
+      '/api/v1/installs',
+      '/api/v1/stats',
+      '/api/v1/reports/progress',
+      '/r/{code}',
+    ]) {
+      expect(paths).toContain(p);
+    }
   });
 
   it('refuses a request without a key, and one with a forged key', async () => {
