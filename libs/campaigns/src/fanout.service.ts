@@ -122,25 +122,24 @@ export class FanoutService {
   ): Promise<void> {
     // Safe without waiting for the WAL flush: the run's status change after the last batch is a normal commit,
     // which flushes every batch before it; a crash before that loses only batches that are then redone.
-    await m.query(`SET LOCAL synchronous_commit = off`);
-    // The planner's estimate for a large batch can pass jit_above_cost; compiling costs more than it saves here.
-    await m.query(`SET LOCAL jit = off`);
+    // And no JIT: a large batch's estimate can pass jit_above_cost; compiling costs more than it saves here.
+    await m.query(`SELECT set_config('synchronous_commit', 'off', true), set_config('jit', 'off', true)`);
     const params: unknown[] = [run.fanout_now, run.id, run.campaign_id];
     const select = audienceSelectSql(audience, params, '$1::timestamptz', { lower, upper });
     const len = this.cfg.links.codeLength;
     const uuids = `uuid_send(gen_random_uuid()) AS u1${needsSecondUuid(len) ? ', uuid_send(gen_random_uuid()) AS u2' : ''}`;
     // No ON CONFLICT on the normal path: the cursor commits with the rows, so a batch's range holds none of this
     // run's deliveries yet, and a speculative insert costs an extra index probe and WAL record per row. A
-    // duplicate (deliveries_once) rolls the batch back and it is redone with ON CONFLICT (batchWithRetry).
+    // duplicate (deliveries_once) rolls the batch back and it is redone with ON CONFLICT (batchWithRetry). Without
+    // it every selected row is inserted (or the statement fails), so they are counted without RETURNING.
     const [res] = await m.query(
       `WITH a AS MATERIALIZED (${select}),
        ins AS (
          INSERT INTO deliveries (run_id, campaign_id, subscriber_id, phone, carrier, unit_id, link_code, created_at)
          SELECT $2::bigint, $3::int, x.id, x.phone, x.carrier, x.unit_id, ${linkCodeSql(len, 'x.u1', 'x.u2')}, $1::timestamptz
            FROM (SELECT a.*, ${uuids} FROM a WHERE a.reason IS NULL OFFSET 0) x
-         ${onConflict ? 'ON CONFLICT (run_id, subscriber_id) DO NOTHING' : ''}
-         RETURNING 1)
-       SELECT (SELECT count(*) FROM ins)::int AS inserted,
+         ${onConflict ? 'ON CONFLICT (run_id, subscriber_id) DO NOTHING RETURNING 1' : ''})
+       SELECT (SELECT count(*) FROM ${onConflict ? 'ins' : 'a WHERE reason IS NULL'})::int AS inserted,
               (SELECT coalesce(json_object_agg(reason, n), '{}') FROM
                  (SELECT reason, count(*)::int AS n FROM a WHERE reason IS NOT NULL GROUP BY reason) r) AS excluded`,
       params,
