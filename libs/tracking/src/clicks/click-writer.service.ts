@@ -35,9 +35,7 @@ export class ClickWriterService implements OnApplicationBootstrap, OnApplication
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.redis.xgroup('CREATE', this.key, CLICK_WRITERS, '0', 'MKSTREAM').catch((e: Error) => {
-      if (!/BUSYGROUP/.test(e.message)) throw e;
-    });
+    await this.createGroup();
     this.conn = this.redis.duplicate(); // XREADGROUP BLOCK holds its connection
     this.loop = this.run();
   }
@@ -48,12 +46,21 @@ export class ClickWriterService implements OnApplicationBootstrap, OnApplication
     await this.loop;
   }
 
+  /** The consumer group, from the stream's start (idempotent: an existing group is kept). */
+  private async createGroup(): Promise<void> {
+    await this.redis.xgroup('CREATE', this.key, CLICK_WRITERS, '0', 'MKSTREAM').catch((e: Error) => {
+      if (!/BUSYGROUP/.test(e.message)) throw e;
+    });
+  }
+
   private async run(): Promise<void> {
     while (!this.stopped) {
       try {
         await this.drainOnce(1000);
       } catch (e) {
         if (this.stopped) return;
+        // Redis restarted empty: the api's next XADD recreated the stream, but not our consumer group.
+        if (/NOGROUP/.test((e as Error).message)) await this.createGroup().catch(() => undefined);
         this.log.error(`click batch failed (will retry): ${(e as Error).message}`);
         await new Promise((r) => setTimeout(r, 1000));
       }
