@@ -17,8 +17,12 @@ export const gatewaySchema = z.object({
   webhookAllowIps: z.array(z.string()).default([]),
   timeoutMs: z.number().int().positive().default(10_000),
   maxAttempts: z.number().int().positive().default(6),
-  /** A send whose answer was lost: resend with the same request id (gateway dedupes) or hold for an operator. */
-  inDoubt: z.enum(['resend', 'hold-for-operator']).default('resend'),
+  /**
+   * A send whose answer was lost (worker killed mid-send, timeout after the request went out): `resend` at once with
+   * the same request id (only for gateways that dedupe on it), `await-report` (wait up to dispatch.inDoubtGraceMs for
+   * a delivery report naming it; then SMS resends, Zalo falls back to the next channel) or `hold-for-operator`.
+   */
+  inDoubt: z.enum(['resend', 'await-report', 'hold-for-operator']).default('await-report'),
   /** Jobs in flight per worker process for this gateway; default derived from the rate (docs/dispatch.md). */
   concurrency: z.number().int().positive().max(1000).optional(),
 });
@@ -88,6 +92,8 @@ export const configSchema = z
         batchSize: z.number().int().positive().default(1000),
         /** When Zalo's quota is exhausted, move deliveries that have a next channel to it instead of waiting. */
         fallbackOnQuotaPause: z.boolean().default(true),
+        /** `await-report` gateways: how long an in-doubt send waits for a delivery report before it moves on. */
+        inDoubtGraceMs: z.number().int().positive().default(300_000),
       })
       .prefault({}),
     gateways: z.array(gatewaySchema).min(1),

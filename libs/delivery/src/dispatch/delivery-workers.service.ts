@@ -4,6 +4,7 @@ import { APP_CONFIG, AppConfig, Clock, JobPayloads, QueueName, sendQueueName } f
 import { GatewaySettingsService } from '../limiter/gateway-settings.service';
 import { concurrencyFor } from '../policy/routing';
 import { DeliveryRepository } from '../send/delivery.repository';
+import { InDoubtService } from '../send/in-doubt.service';
 import { SendDeliveryProcessor } from '../send/send-delivery.processor';
 import { bullConnection, bullPrefix, SendQueues } from '../send/send-queues';
 import { DispatchRunProcessor } from './dispatch-run.processor';
@@ -28,6 +29,7 @@ export class DeliveryWorkersService implements OnApplicationBootstrap, OnApplica
     private readonly sender: SendDeliveryProcessor,
     private readonly dispatcher: DispatchRunProcessor,
     private readonly queues: SendQueues,
+    private readonly inDoubt: InDoubtService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -67,8 +69,16 @@ export class DeliveryWorkersService implements OnApplicationBootstrap, OnApplica
     for (const runId of await this.repo.dispatchingRuns()) {
       await this.queues.dispatch.add('dispatch-run', { runId }, { removeOnComplete: true, removeOnFail: 1000 });
     }
+    // Housekeeping, one pass at a time: in-doubt sends past their deadline first (they reopen deliveries), then runs.
+    let sweeping = false;
     this.sweepTimer = setInterval(() => {
-      this.repo.sweepRuns(this.clock.now()).catch((e) => this.log.warn(`sweep failed: ${(e as Error).message}`));
+      if (sweeping) return;
+      sweeping = true;
+      this.inDoubt
+        .sweep()
+        .then(() => this.repo.sweepRuns(this.clock.now()))
+        .catch((e) => this.log.warn(`sweep failed: ${(e as Error).message}`))
+        .finally(() => (sweeping = false));
     }, SWEEP_MS);
     this.sweepTimer.unref();
   }

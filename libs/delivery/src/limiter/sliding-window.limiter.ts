@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { performance } from 'node:perf_hooks';
 import { SLIDING_WINDOW_LUA } from './sliding-window.lua';
 
 export interface LimiterOptions {
@@ -22,6 +23,10 @@ export interface LimiterKeys {
 }
 
 let seq = 0;
+/** Local wall clock, ms since the epoch, at performance.now() resolution (monotonic between resyncs). */
+export const localEpochMs = (): number => performance.timeOrigin + performance.now();
+const CLOCK_SYNC_MS = 5000;
+
 const processTag = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 
 /** Strict sliding-window limiter shared by every process through Redis (see sliding-window.lua.ts). */
@@ -33,6 +38,34 @@ export class SlidingWindowLimiter {
     if (!(redis as unknown as { loaSlidingWindow?: unknown }).loaSlidingWindow) {
       redis.defineCommand('loaSlidingWindow', { numberOfKeys: 3, lua: SLIDING_WINDOW_LUA });
     }
+  }
+
+  private offset?: { ms: number; at: number };
+  private syncing?: Promise<number>;
+
+  /**
+   * Redis's clock minus the local one (ms), so a grant's Redis instant can be placed on the local clock. From the
+   * fastest of a few TIME round trips (error ≤ half that round trip; ~0 when Redis is on the same machine),
+   * refreshed in the background every few seconds.
+   */
+  async clockOffsetMs(): Promise<number> {
+    const now = performance.now();
+    if (this.offset && now - this.offset.at < CLOCK_SYNC_MS) return this.offset.ms;
+    this.syncing ??= this.syncClock().finally(() => (this.syncing = undefined));
+    return this.offset ? this.offset.ms : this.syncing;
+  }
+
+  private async syncClock(): Promise<number> {
+    let best = { rtt: Infinity, ms: 0 };
+    for (let i = 0; i < 3; i++) {
+      const t0 = localEpochMs();
+      const [sec, usec] = await this.redis.time();
+      const t1 = localEpochMs();
+      const redisMs = Number(sec) * 1000 + Number(usec) / 1000;
+      if (t1 - t0 < best.rtt) best = { rtt: t1 - t0, ms: redisMs - (t0 + t1) / 2 };
+    }
+    this.offset = { ms: best.ms, at: performance.now() };
+    return best.ms;
   }
 
   /** Reserves the next slot; the caller must send at (now + waitMs) — not earlier, and not much later. */

@@ -42,6 +42,15 @@ export type Claim =
   /** The delivery moved on (cancelled, paused, another channel) or this channel attempt is already final. */
   | { kind: 'skip'; reason: string };
 
+export interface ResolvedInDoubt {
+  id: string;
+  channelIndex: number;
+  carrier: string;
+  gatewayId: string;
+  /** The campaign's channels when the delivery moved to its next channel; null for an SMS resend. */
+  channels: unknown[] | null;
+}
+
 export interface OpenDelivery {
   id: string;
   channelIndex: number;
@@ -78,28 +87,30 @@ export class DeliveryRepository {
 
   /**
    * The exactly-once claim, one statement: the message row of this channel attempt is created (or its attempt
-   * counted) and the delivery set `sending` — unless the attempt is already final or the delivery moved on.
+   * counted) and the delivery set `sending` — unless the attempt is already final, is in doubt awaiting a delivery
+   * report (`in_doubt_until` set: only the report or the in-doubt sweep may move it), or the delivery moved on.
    * `inDoubt`: the previous attempt recorded no outcome (the process died, or the answer was lost, mid-send).
    */
   async claim(m: NewMessage): Promise<Claim> {
     const { rows } = await this.pool.query(
       `WITH prev AS (
-         SELECT status, error_code FROM messages WHERE delivery_id = $1 AND channel_index = $2
+         SELECT status, error_code, in_doubt_until FROM messages WHERE delivery_id = $1 AND channel_index = $2
        ), d AS (
          UPDATE deliveries SET status = 'sending'
           WHERE id = $1 AND channel_index = $2 AND status IN ('pending', 'queued', 'sending')
-            AND NOT EXISTS (SELECT 1 FROM prev WHERE status <> 'sending')
+            AND NOT EXISTS (SELECT 1 FROM prev WHERE status <> 'sending' OR in_doubt_until IS NOT NULL)
          RETURNING id
        ), m AS (
          INSERT INTO messages (delivery_id, channel_index, channel, gateway_id, request_id, status, attempts, segments, cost)
          SELECT $1, $2, $3, $4, $5, 'sending', 1, $6, $7 FROM d
          ON CONFLICT (delivery_id, channel_index) DO UPDATE
             SET attempts = messages.attempts + 1, error_code = NULL, error_text = NULL, gateway_id = EXCLUDED.gateway_id
-          WHERE messages.status = 'sending'
+          WHERE messages.status = 'sending' AND messages.in_doubt_until IS NULL
          RETURNING attempts
        )
        SELECT (SELECT attempts FROM m) AS attempts, (SELECT status FROM prev) AS "prevStatus",
-              (SELECT error_code FROM prev) AS "prevError", EXISTS (SELECT 1 FROM prev) AS "hadPrev"`,
+              (SELECT error_code FROM prev) AS "prevError", EXISTS (SELECT 1 FROM prev) AS "hadPrev",
+              (SELECT in_doubt_until IS NOT NULL FROM prev) AS "awaiting"`,
       [m.deliveryId, m.channelIndex, m.channel, m.gatewayId, m.requestId, m.segments, m.cost],
     );
     const r = rows[0] as {
@@ -107,10 +118,79 @@ export class DeliveryRepository {
       prevStatus: string | null;
       prevError: string | null;
       hadPrev: boolean;
+      awaiting: boolean | null;
     };
-    if (r.attempts === null)
-      return { kind: 'skip', reason: r.prevStatus ? `message ${r.prevStatus}` : 'delivery moved on' };
+    if (r.attempts === null) {
+      const reason = r.awaiting
+        ? 'in doubt, awaiting a delivery report'
+        : r.prevStatus && r.prevStatus !== 'sending'
+          ? `message ${r.prevStatus}`
+          : 'delivery moved on';
+      return { kind: 'skip', reason };
+    }
     return { kind: 'claimed', attempts: r.attempts, inDoubt: r.hadPrev && r.prevError === null };
+  }
+
+  /**
+   * The attempt may have reached the gateway but we do not know (policy `await-report`): the message stays
+   * `sending` with a deadline; the delivery stays `sending` (open). A delivery report naming its request id resolves
+   * it (tracking marks the message delivered/failed); otherwise `resolveExpiredInDoubt` moves it on at the deadline.
+   */
+  async markInDoubt(deliveryId: string, channelIndex: number, why: string, until: Date): Promise<void> {
+    await this.pool.query(
+      `UPDATE messages SET error_code = 'IN_DOUBT', error_text = $3, in_doubt_until = $4
+        WHERE delivery_id = $1 AND channel_index = $2 AND status = 'sending'`,
+      [deliveryId, channelIndex, why.slice(0, 2000), until],
+    );
+  }
+
+  /**
+   * In-doubt attempts past their deadline with no report (one statement per channel kind; guarded, so any number
+   * of workers may run it and each row moves once):
+   * - SMS: the attempt counts as not accepted; the delivery is queued again and resent with the same request id.
+   * - ZNS: never resent (a second Zalo message would be a duplicate): the message becomes `unknown` and the delivery
+   *   moves to its next channel (SMS), or fails with IN_DOUBT when there is none.
+   * Returns the deliveries to enqueue (id, channel index now, carrier, campaign channels, message gateway).
+   */
+  async resolveExpiredInDoubt(now: Date): Promise<ResolvedInDoubt[]> {
+    const sms = await this.pool.query(
+      `WITH m AS (
+         UPDATE messages SET in_doubt_until = NULL, error_code = 'NO_REPORT',
+                error_text = 'in doubt, no delivery report within the grace period: resent with the same request id'
+          WHERE status = 'sending' AND in_doubt_until <= $1 AND channel = 'sms'
+         RETURNING delivery_id, channel_index, gateway_id
+       )
+       UPDATE deliveries d SET status = 'queued'
+         FROM m
+        WHERE d.id = m.delivery_id AND d.channel_index = m.channel_index AND d.status IN ('queued', 'sending')
+       RETURNING d.id::text AS id, d.channel_index AS "channelIndex", d.carrier, m.gateway_id AS "gatewayId",
+                 NULL::jsonb AS channels`,
+      [now],
+    );
+    const zns = await this.pool.query(
+      `WITH m AS (
+         UPDATE messages SET status = 'unknown', in_doubt_until = NULL, error_code = 'IN_DOUBT',
+                error_text = 'in doubt, no delivery report within the grace period: not resent'
+          WHERE status = 'sending' AND in_doubt_until <= $1 AND channel = 'zns'
+         RETURNING delivery_id, channel_index, gateway_id
+       ), moved AS (
+         UPDATE deliveries d SET channel_index = d.channel_index + 1, status = 'queued', queued_at = $1
+           FROM m, campaigns c
+          WHERE d.id = m.delivery_id AND d.channel_index = m.channel_index AND d.status IN ('queued', 'sending')
+            AND c.id = d.campaign_id AND jsonb_array_length(c.channels) > d.channel_index + 1
+         RETURNING d.id::text AS id, d.channel_index AS "channelIndex", d.carrier, m.gateway_id AS "gatewayId", c.channels
+       ), failed AS (
+         UPDATE deliveries d SET status = 'failed', error_code = 'IN_DOUBT', final_at = $1,
+                error_text = 'Zalo send in doubt, no delivery report, and no next channel'
+           FROM m, campaigns c
+          WHERE d.id = m.delivery_id AND d.channel_index = m.channel_index AND d.status IN ('queued', 'sending')
+            AND c.id = d.campaign_id AND jsonb_array_length(c.channels) <= d.channel_index + 1
+         RETURNING 1
+       )
+       SELECT * FROM moved`,
+      [now],
+    );
+    return [...sms.rows, ...zns.rows] as ResolvedInDoubt[];
   }
 
   async markSent(deliveryId: string, channelIndex: number, providerId: string | null, at: Date): Promise<void> {

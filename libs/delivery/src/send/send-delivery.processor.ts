@@ -9,10 +9,12 @@ import { GatewaySettingsService } from '../limiter/gateway-settings.service';
 import { LimiterKeys, SlidingWindowLimiter } from '../limiter/sliding-window.limiter';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
 import { throttleBackoffMs } from '../policy/backoff';
+import { maybeAccepted } from '../policy/in-doubt';
 import { planOutcome } from '../policy/outcome-plan';
 import { msUntilWindowOpens } from '../policy/quiet-hours';
 import { ChannelSpec, parseChannelSpec, parseSendJobId, requestIdFor, routeFor, sendJobId } from '../policy/routing';
 import { FINAL_DELIVERY, DeliveryRepository, SendContext, TemplateRow } from './delivery.repository';
+import { InDoubtService } from './in-doubt.service';
 import { renderMessage, RenderedMessage } from './message.renderer';
 import { SEND_JOB_OPTIONS, SendQueues } from './send-queues';
 import { ZaloTokenService } from '../zalo/zalo-token.service';
@@ -40,6 +42,7 @@ export class SendDeliveryProcessor {
     private readonly registry: GatewayRegistry,
     private readonly metrics: DeliveryMetrics,
     private readonly queues: SendQueues,
+    private readonly inDoubt: InDoubtService,
   ) {
     this.limiter = new SlidingWindowLimiter(redis, {
       windowMs: limiterWindowMs(cfg),
@@ -120,12 +123,8 @@ export class SendDeliveryProcessor {
     });
     if (claim.kind === 'skip') return `skipped: ${claim.reason}`;
     if (claim.inDoubt) {
-      this.metrics.inDoubt.inc({ gateway: gw.id });
-      if (gw.inDoubt === 'hold-for-operator') {
-        await this.repo.holdInDoubt(d.id, d.channelIndex, this.clock.now());
-        this.log.warn(`delivery ${d.id}: earlier send to ${gw.id} in doubt; held for an operator`);
-        return 'in doubt: held';
-      }
+      const held = await this.inDoubt.onInDoubt(gw, d.id, d.channelIndex, 'earlier attempt has no recorded outcome');
+      if (held) return held;
     }
 
     // Send at the granted instant, never much later: a late sender would compress the gateway's window.
@@ -142,17 +141,22 @@ export class SendDeliveryProcessor {
     }
 
     const outcome = await this.send(gw, d, msg, accessToken);
+    if (maybeAccepted(outcome)) {
+      const held = await this.inDoubt.onInDoubt(gw, d.id, d.channelIndex, `${outcome.code}: ${outcome.text}`);
+      if (held) return held;
+    }
     return this.apply(gw, job, token, d, claim.attempts, hasNext, outcome, accessToken);
   }
 
   /**
-   * A limiter grant in local time. The grant instant lies between (request sent + wait) and (answer received + wait):
-   * we send no earlier than the latter. Lateness is measured from it too: counting the Redis round trip as well
-   * (the strict bound) made a loaded process discard most grants; see docs/dispatch.md, "limits".
+   * A limiter grant placed on the local clock (performance.now() terms): its Redis instant minus the Redis–local
+   * clock offset. Lateness is measured from that instant, so an event-loop stall between Redis granting and us
+   * reading the answer counts too (the slot is given up rather than sent into the next grant's second).
    */
   private async acquire(keys: LimiterKeys, gatewayId: string) {
     const grant = await this.limiter.acquire(keys, this.settings.rate(gatewayId));
-    return { grant, notBefore: performance.now() + grant.waitMs };
+    const offset = await this.limiter.clockOffsetMs();
+    return { grant, notBefore: grant.atUs / 1000 - offset - performance.timeOrigin };
   }
 
   private async send(

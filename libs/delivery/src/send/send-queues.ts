@@ -18,12 +18,13 @@ export function bullConnection(cfg: AppConfig): ConnectionOptions {
 export const bullPrefix = (cfg: AppConfig): string => `${cfg.redis.prefix}-bull`;
 
 /**
- * Send jobs: completed ones are removed so that a delivery paused and resumed can be queued again under the same id;
+ * Send jobs: completed ones are removed at once, so that a delivery paused and resumed, or an in-doubt send moved
+ * on by the sweep, can be queued again under the same id (and completion costs no trimming);
  * failed ones are kept a week (a failure must not vanish). Unexpected errors (database down…) retry with backoff;
  * gateway outcomes are handled by the processor itself, not by these attempts.
  */
 export const SEND_JOB_OPTIONS: JobsOptions = {
-  removeOnComplete: { count: 100000 },
+  removeOnComplete: true,
   removeOnFail: { age: 7 * 24 * 3600 },
   attempts: 20,
   backoff: { type: 'exponential', delay: 1000 },
