@@ -227,7 +227,7 @@ export class SendDeliveryProcessor {
     });
     switch (plan.do) {
       case 'sent':
-        await this.repo.markSent(d.id, d.channelIndex, plan.providerMessageId, now);
+        await this.recorded(() => this.repo.markSent(d.id, d.channelIndex, plan.providerMessageId, now));
         return 'sent';
       case 'fail':
         return this.fail(d, plan.code, plan.text);
@@ -235,7 +235,7 @@ export class SendDeliveryProcessor {
         return this.expire(d, plan.code, plan.text);
       case 'retry':
         if (plan.refreshToken) await this.tokens.invalidate(gw, accessToken);
-        await this.repo.recordRetry(d.id, d.channelIndex, plan.code, plan.text);
+        await this.recorded(() => this.repo.recordRetry(d.id, d.channelIndex, plan.code, plan.text));
         return this.delay(job, token, plan.delayMs, true);
       case 'nextChannel':
         if (plan.breakChannel) {
@@ -272,13 +272,30 @@ export class SendDeliveryProcessor {
     return `fallback to ${route.gateway.id} (${code})`;
   }
 
+  /**
+   * Records an outcome the gateway already gave. If the write failed and the job were retried instead, the claim
+   * would see an attempt without outcome (in doubt) and send again: a duplicate at gateways that do not dedupe.
+   * The statements are guarded by the state they leave, so repeating one is harmless.
+   */
+  private async recorded<T>(write: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await write();
+      } catch (e) {
+        if (attempt >= 10) throw e;
+        this.log.warn(`recording an outcome failed (attempt ${attempt}, retrying): ${(e as Error).message}`);
+        await sleep(Math.min(5000, 100 * 2 ** attempt));
+      }
+    }
+  }
+
   private async fail(d: SendContext, code: string, text: string): Promise<string> {
-    await this.repo.finish(d.id, d.channelIndex, 'failed', code, text, this.clock.now());
+    await this.recorded(() => this.repo.finish(d.id, d.channelIndex, 'failed', code, text, this.clock.now()));
     return `failed: ${code}`;
   }
 
   private async expire(d: SendContext, code: string, text: string): Promise<string> {
-    await this.repo.finish(d.id, d.channelIndex, 'expired', code, text, this.clock.now());
+    await this.recorded(() => this.repo.finish(d.id, d.channelIndex, 'expired', code, text, this.clock.now()));
     return 'expired';
   }
 
