@@ -55,6 +55,9 @@ export async function startFaultRig(opts: FaultRigOptions): Promise<FaultRig> {
   const cfg = testConfig(uniqueName('loa_fault'), (c) => {
     pointGatewaysAt(c, sims);
     for (const gw of c.gateways) gw.ratePerSecond = opts.smsRate;
+    // Delivery reports are off here (no api runs), so an attempt left in doubt by a fault is resolved by the
+    // grace deadline, not by a report: keep it short. Claimed-but-never-sent attempts are then resent once.
+    c.dispatch.inDoubtGraceMs = 3_000;
     c.log.level = 'info';
     opts.patch?.(c);
   });

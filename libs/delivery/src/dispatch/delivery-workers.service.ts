@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Job, Worker, WorkerOptions } from 'bullmq';
-import { APP_CONFIG, AppConfig, Clock, JobPayloads, QueueName, sendQueueName } from '@loa/core';
+import { Redis } from 'ioredis';
+import { APP_CONFIG, AppConfig, Clock, JobPayloads, QueueName, REDIS, redisKey, sendQueueName } from '@loa/core';
 import { GatewaySettingsService } from '../limiter/gateway-settings.service';
 import { concurrencyFor } from '../policy/routing';
 import { DeliveryRepository } from '../send/delivery.repository';
@@ -30,7 +31,13 @@ export class DeliveryWorkersService implements OnApplicationBootstrap, OnApplica
     private readonly dispatcher: DispatchRunProcessor,
     private readonly queues: SendQueues,
     private readonly inDoubt: InDoubtService,
+    @Inject(REDIS) private readonly redis: Redis,
   ) {}
+
+  /** Present while Redis keeps its data; gone after a restart without persistence (and the queues with it). */
+  private get epochKey(): string {
+    return redisKey(this.cfg, 'dispatch', 'epoch');
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.settings.startRefreshing((s) => {
@@ -66,21 +73,38 @@ export class DeliveryWorkersService implements OnApplicationBootstrap, OnApplica
     this.workers.set(`:${QueueName.Dispatch}`, dispatch);
 
     // Recovery: anything a killed process enqueued only half-way, or that Redis lost, is re-enqueued (idempotent).
-    for (const runId of await this.repo.dispatchingRuns()) {
-      await this.queues.dispatch.add('dispatch-run', { runId }, { removeOnComplete: true, removeOnFail: 1000 });
-    }
+    await this.redis.set(this.epochKey, String(Date.now()), 'NX');
+    await this.resweep();
     // Housekeeping, one pass at a time: in-doubt sends past their deadline first (they reopen deliveries), then runs.
     let sweeping = false;
     this.sweepTimer = setInterval(() => {
       if (sweeping) return;
       sweeping = true;
-      this.inDoubt
-        .sweep()
+      this.checkRedisEpoch()
+        .then(() => this.inDoubt.sweep())
         .then(() => this.repo.sweepRuns(this.clock.now()))
         .catch((e) => this.log.warn(`sweep failed: ${(e as Error).message}`))
         .finally(() => (sweeping = false));
     }, SWEEP_MS);
     this.sweepTimer.unref();
+  }
+
+  /** Every dispatching run back on the dispatch queue: job ids per delivery and channel make it idempotent. */
+  private async resweep(): Promise<void> {
+    for (const runId of await this.repo.dispatchingRuns()) {
+      await this.queues.dispatch.add('dispatch-run', { runId }, { removeOnComplete: true, removeOnFail: 1000 });
+    }
+  }
+
+  /**
+   * Redis came back empty (restart without AOF, failover to an empty replica): the marker written at start-up is
+   * gone, and so are the queued jobs. The one process whose SET NX recreates the marker re-derives the jobs from
+   * PostgreSQL, where every open delivery still is.
+   */
+  private async checkRedisEpoch(): Promise<void> {
+    if ((await this.redis.set(this.epochKey, String(Date.now()), 'NX')) !== 'OK') return;
+    this.log.warn('Redis lost its data: re-enqueueing every dispatching run from PostgreSQL');
+    await this.resweep();
   }
 
   /** The send workers (bench and tests wait on them). */
