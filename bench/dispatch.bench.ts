@@ -1,24 +1,57 @@
 /**
  * Dispatch engine benchmark. `node dist/bench/dispatch.bench.js 100000` or through `npm run bench`.
+ * The worker runs as its own process (as in production: `dist/apps/worker/src/main.js`); this process holds the
+ * simulators and the measuring.
  * 1. Capacity: `size` SMS deliveries end to end (PostgreSQL states, limiter, HTTP to uncapped simulators) beside raw
- *    BullMQ produce+consume of `size` no-op jobs in the same run; ratio.
+ *    BullMQ produce+consume of `size` no-op jobs in the same run; ratio; the worker's CPU ms per message.
  * 2. Throttling accuracy at a configured rate: busiest sliding second ÷ rate, utilisation, throttled count.
  */
-import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Queue, Worker } from 'bullmq';
-import { AppConfig, CoreModule, QueueName } from '@loa/core';
-import { DeliveryWorkerModule, bullConnection, bullPrefix } from '@loa/delivery';
+import { AppConfig, QueueName } from '@loa/core';
+import { bullConnection, bullPrefix } from '@loa/delivery';
 import { pointGatewaysAt, startSimulators } from '../apps/carrier-sim/src';
 import { backloggedThroughput, maxInSlidingWindow, seedDispatchRun } from '../libs/delivery/src/testing/seed-run';
 import { createTestDatabase, dropTestDatabase, sqlClient, testConfig, uniqueName } from '../test/support';
 
 type BenchResult = Record<string, number | string>;
 
-@Module({})
-class BenchWorker {
-  static forRoot(cfg: AppConfig): DynamicModule {
-    return { module: BenchWorker, imports: [CoreModule.forRoot(cfg), DeliveryWorkerModule] };
+/** Runs from dist/bench (npm run bench): the built worker is beside it. */
+const DIST = join(__dirname, '..');
+
+/** The built worker as a child process with `cfg` (LOA_CONFIG_FILE), like production. */
+function spawnWorker(cfg: AppConfig): ChildProcess {
+  const file = join(mkdtempSync(join(tmpdir(), 'loa-bench-')), 'config.json');
+  writeFileSync(file, JSON.stringify(cfg));
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('LOA_')) env[k] = v;
+  Object.assign(env, { LOA_CONFIG_FILE: file, NODE_ENV: 'test' });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.argv.includes('--cpu-prof-worker') ? ['--cpu-prof', `--cpu-prof-dir=${tmpdir()}/loa-prof`] : []),
+      join(DIST, 'apps/worker/src/main.js'),
+    ],
+    {
+      cwd: join(DIST, '..'),
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  process.once('exit', () => child.kill('SIGKILL'));
+  return child;
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); NaN elsewhere. */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return NaN;
   }
 }
 
@@ -62,6 +95,8 @@ interface PhaseResult {
   maxPerSecond: number;
   sustained: number;
   peakAccepted: number;
+  /** Worker process CPU seconds per 1,000 messages. */
+  cpuPerThousand: number;
 }
 
 async function phase(size: number, rate: number | null): Promise<PhaseResult> {
@@ -81,14 +116,17 @@ async function phase(size: number, rate: number | null): Promise<PhaseResult> {
   }
   await createTestDatabase(cfg);
   const sql = await sqlClient(cfg);
-  let worker: INestApplicationContext | undefined;
+  let worker: ChildProcess | undefined;
   try {
     // All on eSMS when measuring accuracy (one gateway, one rate); spread over the carriers for capacity.
     if (rate !== null) cfg.routes = Object.fromEntries(Object.keys(cfg.routes).map((c) => [c, 'esms']));
     const run = await seedDispatchRun(sql, { count: size, firstNumber: 1, channels: ['sms'] });
-    worker = await NestFactory.createApplicationContext(BenchWorker.forRoot(cfg), { logger: ['error'] });
-    await worker.init();
+    cfg.log.level = 'error';
+    worker = spawnWorker(cfg);
     const q = new Queue(QueueName.Dispatch, { connection: bullConnection(cfg), prefix: bullPrefix(cfg) });
+    // Booted: the worker consumes the dispatch queue.
+    while ((await q.getWorkersCount()) === 0) await new Promise((r) => setTimeout(r, 100));
+    const cpu0 = cpuSeconds(worker.pid);
     const t0 = performance.now();
     await q.add('dispatch-run', { runId: run.runId });
     await q.close();
@@ -98,6 +136,7 @@ async function phase(size: number, rate: number | null): Promise<PhaseResult> {
       await new Promise((r) => setTimeout(r, 200));
     }
     const seconds = (performance.now() - t0) / 1000;
+    const cpu = cpuSeconds(worker.pid) - cpu0;
     const sent: number = (await sql.query(`SELECT count(*)::int AS n FROM deliveries WHERE status = 'sent'`)).rows[0].n;
     const esms = sims.esms.stats();
     const times = sims.esms
@@ -112,9 +151,14 @@ async function phase(size: number, rate: number | null): Promise<PhaseResult> {
       maxPerSecond: esms.maxPerSecond,
       sustained: backloggedThroughput(times, times.length),
       peakAccepted: maxInSlidingWindow(times),
+      cpuPerThousand: (cpu / Math.max(1, sent)) * 1000,
     };
   } finally {
-    await worker?.close();
+    if (worker && worker.exitCode === null) {
+      const exited = new Promise((r) => worker!.once('exit', r));
+      worker.kill('SIGTERM');
+      await exited;
+    }
     await sql.end();
     await dropTestDatabase(cfg);
     await sims.close();
@@ -134,6 +178,7 @@ export async function runDispatchBench(size: number): Promise<BenchResult> {
     'raw BullMQ no-op jobs/s (same run)': raw,
     'engine ÷ raw': engine / raw,
     'capacity run: throttled / duplicates': `${cap.throttled} / ${cap.duplicates}`,
+    'worker CPU s per 1,000 messages': cap.cpuPerThousand,
     'accuracy: configured rate/s': rate,
     'accuracy: messages': accuracySize,
     'accuracy: max in any sliding second ÷ rate': acc.maxPerSecond / rate,

@@ -4,6 +4,8 @@ import { parseChannelSpec, routeFor, sendJobId } from '../policy/routing';
 import { DeliveryRepository } from '../send/delivery.repository';
 import { SEND_JOB_OPTIONS, SendQueues } from '../send/send-queues';
 
+const ENQUEUE_CHUNK = 100;
+
 /**
  * `dispatch-run` {runId}: enqueue every open delivery of the run on its gateway's queue, in id-ordered batches.
  * Safe to run any number of times (resume, start-up sweep): job ids are per delivery and channel attempt, so a job
@@ -55,7 +57,14 @@ export class DispatchRunProcessor {
       }
       // Jobs first, then the status: a crash in between leaves pending deliveries with jobs (harmless), never
       // queued deliveries without one.
-      for (const [gw, jobs] of byGateway) await this.queues.forGateway(gw).addBulk(jobs);
+      // In chunks, yielding between them: building and serialising a thousand jobs at once holds the event loop for
+      // tens of ms, and the send jobs of this process wake at their limiter instants (late ones give the slot up).
+      for (const [gw, jobs] of byGateway) {
+        for (let i = 0; i < jobs.length; i += ENQUEUE_CHUNK) {
+          await this.queues.forGateway(gw).addBulk(jobs.slice(i, i + ENQUEUE_CHUNK));
+          await new Promise((r) => setImmediate(r));
+        }
+      }
       const now = this.clock.now();
       const failedIds = new Set([...failed.values()].flat());
       await this.repo.markQueued(

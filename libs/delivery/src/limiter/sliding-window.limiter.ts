@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { performance } from 'node:perf_hooks';
-import { SLIDING_WINDOW_LUA } from './sliding-window.lua';
+import { REACQUIRE_LUA, SLIDING_WINDOW_LUA } from './sliding-window.lua';
 
 export interface LimiterOptions {
   /** Counted window, ms: 1000 + a safety margin for jitter between our grant and the gateway's arrival. */
@@ -9,12 +9,18 @@ export interface LimiterOptions {
   maxWaitMs: number;
 }
 
-/** `atUs`: the granted instant on Redis's clock (µs), for tests and measurements. */
+/** `atUs`: the granted instant on Redis's clock (µs); `member`: the grant's id in the set (to give it back). */
 export interface Grant {
   granted: boolean;
   waitMs: number;
   atUs: number;
+  member: string;
 }
+
+type LimiterScripts = {
+  loaSlidingWindow: (...a: (string | number)[]) => Promise<[number, number, number]>;
+  loaReacquire: (...a: (string | number)[]) => Promise<[number, number, number]>;
+};
 
 export interface LimiterKeys {
   grants: string;
@@ -37,6 +43,9 @@ export class SlidingWindowLimiter {
   ) {
     if (!(redis as unknown as { loaSlidingWindow?: unknown }).loaSlidingWindow) {
       redis.defineCommand('loaSlidingWindow', { numberOfKeys: 3, lua: SLIDING_WINDOW_LUA });
+    }
+    if (!(redis as unknown as { loaReacquire?: unknown }).loaReacquire) {
+      redis.defineCommand('loaReacquire', { numberOfKeys: 3, lua: REACQUIRE_LUA });
     }
   }
 
@@ -71,9 +80,7 @@ export class SlidingWindowLimiter {
   /** Reserves the next slot; the caller must send at (now + waitMs) — not earlier, and not much later. */
   async acquire(keys: LimiterKeys, fallbackRate: number): Promise<Grant> {
     const member = `${processTag}-${++seq}`;
-    const [ok, waitUs, atUs] = (await (
-      this.redis as unknown as { loaSlidingWindow: (...a: (string | number)[]) => Promise<[number, number, number]> }
-    ).loaSlidingWindow(
+    const [ok, waitUs, atUs] = await (this.redis as unknown as LimiterScripts).loaSlidingWindow(
       keys.grants,
       keys.rate,
       keys.backoff,
@@ -81,8 +88,27 @@ export class SlidingWindowLimiter {
       this.opts.windowMs * 1000,
       this.opts.maxWaitMs * 1000,
       member,
-    )) as [number, number, number];
-    return { granted: ok === 1, waitMs: Number(waitUs) / 1000, atUs: Number(atUs) };
+    );
+    return { granted: ok === 1, waitMs: Number(waitUs) / 1000, atUs: Number(atUs), member };
+  }
+
+  /**
+   * Gives an unused grant back (the caller must not have sent for it) and takes the earliest slot the windows allow,
+   * filling holes that grants given back left (see REACQUIRE_LUA).
+   */
+  async reacquire(keys: LimiterKeys, fallbackRate: number, unused: Grant): Promise<Grant> {
+    const member = `${processTag}-${++seq}`;
+    const [ok, waitUs, atUs] = await (this.redis as unknown as LimiterScripts).loaReacquire(
+      keys.grants,
+      keys.rate,
+      keys.backoff,
+      Math.max(1, Math.floor(fallbackRate)),
+      this.opts.windowMs * 1000,
+      this.opts.maxWaitMs * 1000,
+      unused.granted ? unused.member : '',
+      member,
+    );
+    return { granted: ok === 1, waitMs: Number(waitUs) / 1000, atUs: Number(atUs), member };
   }
 
   /** Holds every grant back for `ms` (a gateway said "throttled"); extends, never shortens, a running backoff. */

@@ -39,3 +39,72 @@ redis.call('ZADD', KEYS[1], at, ARGV[4])
 redis.call('PEXPIRE', KEYS[1], math.ceil((window + maxWait) / 1000) + 1000)
 return {1, wait, at}
 `;
+
+/**
+ * Give a slot back and take another, as early as the windows allow (the sender woke too late to use its slot: an
+ * event-loop stall or a descheduled process). The unused grant is removed: nothing was sent for it. Stalls would
+ * otherwise lose every slot they cover for good (the append rule above never fills a hole), capping utilisation.
+ *
+ * KEYS as above; ARGV[1..3] as above, ARGV[4] the member given back, ARGV[5] the new member.
+ * The new instant `at` ≥ now (and past any backoff) is the first candidate (now, then p + window for the next
+ * points p) at which every window (x, x + window] containing it holds fewer than `rate` grants, past or reserved;
+ * a few candidates at most, then the append rule. Each candidate is checked in O(grants in the window).
+ */
+export const REACQUIRE_LUA = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local rate = tonumber(redis.call('GET', KEYS[2]) or ARGV[1])
+local window = tonumber(ARGV[2])
+local maxWait = tonumber(ARGV[3])
+redis.call('ZREM', KEYS[1], ARGV[4])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+local start = now
+local backoff = redis.call('GET', KEYS[3])
+if backoff then start = math.max(start, tonumber(backoff)) end
+local raw = redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES')
+local s = {}
+for i = 2, #raw, 2 do s[#s + 1] = tonumber(raw[i]) end
+
+local function fits(at)
+  local q = {}
+  for _, p in ipairs(s) do
+    if p > at - window and p < at + window then q[#q + 1] = p end
+  end
+  local c = 0
+  for _, p in ipairs(q) do if p <= at then c = c + 1 end end
+  if c >= rate then return false end
+  local i = 1
+  for j = 1, #q do
+    if q[j] > at then
+      local x = q[j] - window
+      while q[i] <= x do i = i + 1 end
+      if j - i + 1 >= rate then return false end
+    end
+  end
+  return true
+end
+
+local at = nil
+if fits(start) then at = start end
+local tried = 0
+for _, p in ipairs(s) do
+  if at or tried >= 12 then break end
+  local c = p + window
+  if c > start then
+    if c - now > maxWait then break end
+    tried = tried + 1
+    if fits(c) then at = c end
+  end
+end
+if not at then
+  at = start
+  local n = #s
+  if n >= rate then at = math.max(at, s[n - rate + 1] + window) end
+  if n > 0 then at = math.max(at, s[n] + math.floor(window / rate)) end
+end
+local wait = at - now
+if wait > maxWait then return {0, wait, at} end
+redis.call('ZADD', KEYS[1], at, ARGV[5])
+redis.call('PEXPIRE', KEYS[1], math.ceil((window + maxWait) / 1000) + 1000)
+return {1, wait, at}
+`;

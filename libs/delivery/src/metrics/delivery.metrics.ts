@@ -12,6 +12,7 @@ export class DeliveryMetrics {
   readonly fallbacks: Counter<'gateway'>;
   readonly lateGrants: Counter<'gateway'>;
   readonly latency: Histogram<'gateway'>;
+  readonly lateness: Histogram<'gateway'>;
 
   constructor(@Inject(METRICS) registry: Registry) {
     const reg = [registry];
@@ -49,6 +50,13 @@ export class DeliveryMetrics {
       name: 'loa_limiter_late_grants_total',
       help: 'Limiter grants given up because the sender woke too late',
       labelNames: ['gateway'],
+      registers: reg,
+    });
+    this.lateness = new Histogram({
+      name: 'loa_limiter_wake_lateness_seconds',
+      help: 'How late after its grant (Redis time) a sender was ready to send; beyond lateToleranceMs the slot is given up',
+      labelNames: ['gateway'],
+      buckets: [0.001, 0.002, 0.005, 0.01, 0.02, 0.03, 0.05, 0.1, 0.25, 1],
       registers: reg,
     });
     this.latency = new Histogram({

@@ -47,9 +47,9 @@ describe('routing', () => {
   });
 
   it('derives enough concurrency for the rate unless configured', () => {
-    expect(concurrencyFor({}, 10)).toBe(9);
-    expect(concurrencyFor({}, 200)).toBe(28);
-    expect(concurrencyFor({}, 100_000)).toBe(400);
+    expect(concurrencyFor({}, 10)).toBe(11);
+    expect(concurrencyFor({}, 200)).toBe(58);
+    expect(concurrencyFor({}, 100_000)).toBe(600);
     expect(concurrencyFor({ concurrency: 7 }, 200)).toBe(7);
   });
 });

@@ -6,7 +6,7 @@ import { APP_CONFIG, AppConfig, Clock, GatewayConfig, JobPayloads, REDIS } from 
 import { callbackUrlFor, GatewayRegistry, SendOutcome } from '@loa/channels';
 import { limiterKeys, limiterWindowMs } from '../limiter/gateway-keys';
 import { GatewaySettingsService } from '../limiter/gateway-settings.service';
-import { LimiterKeys, SlidingWindowLimiter } from '../limiter/sliding-window.limiter';
+import { Grant, LimiterKeys, SlidingWindowLimiter } from '../limiter/sliding-window.limiter';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
 import { throttleBackoffMs } from '../policy/backoff';
 import { maybeAccepted } from '../policy/in-doubt';
@@ -107,11 +107,8 @@ export class SendDeliveryProcessor {
     }
     const accessToken = msg.channel === 'zns' ? await this.tokens.accessToken(gw) : '';
 
-    // Slot first, claim while the slot approaches: the database round trip then costs no lateness.
-    const keys = limiterKeys(this.cfg, gw.id);
-    let slot = await this.acquire(keys, gw.id);
-    if (!slot.grant.granted) return this.delay(job, token, slot.grant.waitMs, true);
-
+    // Claim first, then the slot: a database round trip between grant and send would make the sender late whenever
+    // the grant's wait is shorter than the query (the slot is then given back; docs/dispatch.md).
     const claim = await this.repo.claim({
       deliveryId: d.id,
       channelIndex: d.channelIndex,
@@ -127,13 +124,22 @@ export class SendDeliveryProcessor {
       if (held) return held;
     }
 
+    const keys = limiterKeys(this.cfg, gw.id);
+    let slot = await this.acquire(keys, gw.id);
+    if (!slot.grant.granted) {
+      await this.repo.recordRetry(d.id, d.channelIndex, 'LIMITER', 'no send slot within maxLimiterWaitMs');
+      return this.delay(job, token, slot.grant.waitMs, true);
+    }
+
     // Send at the granted instant, never much later: a late sender would compress the gateway's window.
     for (let tries = 0; ; tries++) {
       const wait = slot.notBefore - performance.now();
       if (wait > 0) await sleep(wait);
-      if (performance.now() - slot.notBefore <= this.cfg.dispatch.lateToleranceMs) break;
+      const late = performance.now() - slot.notBefore;
+      this.metrics.lateness.observe({ gateway: gw.id }, Math.max(0, late) / 1000);
+      if (late <= this.cfg.dispatch.lateToleranceMs) break;
       this.metrics.lateGrants.inc({ gateway: gw.id });
-      slot = await this.acquire(keys, gw.id);
+      slot = await this.acquire(keys, gw.id, slot.grant);
       if (!slot.grant.granted || tries >= 5) {
         await this.repo.recordRetry(d.id, d.channelIndex, 'LIMITER', 'no send slot in time');
         return this.delay(job, token, slot.grant.waitMs, true);
@@ -153,8 +159,9 @@ export class SendDeliveryProcessor {
    * clock offset. Lateness is measured from that instant, so an event-loop stall between Redis granting and us
    * reading the answer counts too (the slot is given up rather than sent into the next grant's second).
    */
-  private async acquire(keys: LimiterKeys, gatewayId: string) {
-    const grant = await this.limiter.acquire(keys, this.settings.rate(gatewayId));
+  private async acquire(keys: LimiterKeys, gatewayId: string, unused?: Grant) {
+    const rate = this.settings.rate(gatewayId);
+    const grant = unused ? await this.limiter.reacquire(keys, rate, unused) : await this.limiter.acquire(keys, rate);
     const offset = await this.limiter.clockOffsetMs();
     return { grant, notBefore: grant.atUs / 1000 - offset - performance.timeOrigin };
   }
