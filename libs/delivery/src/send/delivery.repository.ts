@@ -267,26 +267,23 @@ export class DeliveryRepository {
     at: Date,
     block: boolean,
   ): Promise<boolean> {
-    return inTransaction(this.pool, async (c) => {
-      await c.query(
-        `UPDATE messages SET status = 'failed', error_code = $3, error_text = $4
-          WHERE delivery_id = $1 AND channel_index = $2 AND status = 'sending'`,
-        [d.id, channelIndex, code, text.slice(0, 2000)],
-      );
-      if (block) {
-        await c.query(
-          `INSERT INTO campaign_channel_blocks (campaign_id, channel_index, code, text) VALUES ($1, $2, $3, $4)
-           ON CONFLICT DO NOTHING`,
-          [d.campaignId, channelIndex, code, text.slice(0, 2000)],
-        );
-      }
-      const r = await c.query(
-        `UPDATE deliveries SET channel_index = $2 + 1, status = 'queued', queued_at = $3
-          WHERE id = $1 AND channel_index = $2 AND status IN ('pending', 'queued', 'sending')`,
-        [d.id, channelIndex, at],
-      );
-      return (r.rowCount ?? 0) > 0;
-    });
+    // One statement (one round trip, atomic): the message fails, the block row (if asked) and the delivery move.
+    const { rows } = await this.pool.query(
+      `WITH m AS (
+         UPDATE messages SET status = 'failed', error_code = $3, error_text = $4
+          WHERE delivery_id = $1 AND channel_index = $2 AND status = 'sending' RETURNING 1
+       ), b AS (
+         INSERT INTO campaign_channel_blocks (campaign_id, channel_index, code, text)
+         SELECT $6, $2, $3, $4 WHERE $7::boolean
+         ON CONFLICT DO NOTHING RETURNING 1
+       ), d AS (
+         UPDATE deliveries SET channel_index = $2 + 1, status = 'queued', queued_at = $5
+          WHERE id = $1 AND channel_index = $2 AND status IN ('pending', 'queued', 'sending') RETURNING 1
+       )
+       SELECT EXISTS (SELECT 1 FROM d) AS moved`,
+      [d.id, channelIndex, code, text.slice(0, 2000), at, d.campaignId, block],
+    );
+    return rows[0].moved as boolean;
   }
 
   async cancel(deliveryId: string, at: Date): Promise<void> {

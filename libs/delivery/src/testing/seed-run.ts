@@ -90,3 +90,13 @@ export function backloggedThroughput(sortedMs: number[], k: number): number {
   if (n < 2) return 0;
   return (n - 1) / ((sortedMs[n - 1] - sortedMs[0]) / 1000);
 }
+
+/** Instants per whole calendar second, over the seconds strictly between the first and the last (both partial). */
+export function innerSecondsRate(sortedMs: number[]): number {
+  if (sortedMs.length < 2) return 0;
+  const first = Math.floor(sortedMs[0] / 1000);
+  const last = Math.floor(sortedMs[sortedMs.length - 1] / 1000);
+  if (last - first < 2) return backloggedThroughput(sortedMs, sortedMs.length);
+  const inner = sortedMs.filter((t) => t >= (first + 1) * 1000 && t < last * 1000).length;
+  return inner / (last - first - 1);
+}
