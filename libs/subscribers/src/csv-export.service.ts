@@ -51,6 +51,9 @@ export class CsvExportService {
 
   private async copyOut(out: Writable, sql: (c: Client) => string): Promise<void> {
     const client = new Client({ connectionString: this.cfg.database.url, application_name: 'loa-export' });
+    // A backend terminated while this client waits between statements must not kill the process: the next
+    // statement on it fails with the error instead, and the caller handles that.
+    client.on('error', () => undefined);
     await client.connect();
     try {
       out.write('\uFEFF');

@@ -66,6 +66,9 @@ export class SubscriberImportService implements OnApplicationBootstrap {
       throw e;
     }
     const client = new Client({ connectionString: this.cfg.database.url, application_name: 'loa-import' });
+    // A backend terminated while this client waits between statements must not kill the process: the next
+    // statement on it fails with the error instead, and the caller handles that.
+    client.on('error', () => undefined);
     await client.connect();
     let id: number;
     try {
