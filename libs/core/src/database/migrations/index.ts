@@ -9,4 +9,14 @@ import { FanoutSpeed1764000700000 } from './1764000700000-FanoutSpeed';
 import { DispatchInDoubt1764000900000 } from './1764000900000-DispatchInDoubt';
 
 /** Every migration, in order. New migrations are added here (and only here). */
-export const MIGRATIONS = [Foundation1764000000000, Campaigns1764000100000, SubscriberImports1764000200000, SegmentIndexes1764000300000, CampaignFanout1764000400000, Dispatch1764000500000, Tracking1764000600000, FanoutSpeed1764000700000, DispatchInDoubt1764000900000];
+export const MIGRATIONS = [
+  Foundation1764000000000,
+  Campaigns1764000100000,
+  SubscriberImports1764000200000,
+  SegmentIndexes1764000300000,
+  CampaignFanout1764000400000,
+  Dispatch1764000500000,
+  Tracking1764000600000,
+  FanoutSpeed1764000700000,
+  DispatchInDoubt1764000900000,
+];
