@@ -99,7 +99,6 @@ describe('dispatch through the simulators (e2e)', () => {
     // Little's law for the database: ~1,000 msg/s × 3 statements × a few ms each keeps ~10 connections busy (the
     // test default is 5; docs/dispatch.md, "Sizing").
     h.cfg.database.poolSize = 20;
-    h.cfg.dispatch.lateToleranceMs = 20;
     worker = await startWorkerProcess(h.cfg, { name: 'dispatch-e2e' });
     const dispatch = new Queue(QueueName.Dispatch, { connection: bullConnection(h.cfg), prefix: bullPrefix(h.cfg) });
     await waitFor('the worker to consume', async () => (await dispatch.getWorkersCount()) > 0, 60_000, 100);

@@ -85,7 +85,7 @@ export const configSchema = z
         /** Grants are spaced over 1000 ms + this margin, absorbing jitter between our grant and the arrival. */
         windowMarginMs: z.number().int().min(0).max(200).default(40),
         /** A sender that wakes later than this after its grant takes a new one (the late grant is wasted). */
-        lateToleranceMs: z.number().int().min(0).max(200).default(30),
+        lateToleranceMs: z.number().int().min(0).max(200).default(20),
         /** Longest a job waits in-process for a limiter slot; beyond it the job is delayed in the queue. */
         maxLimiterWaitMs: z.number().int().positive().default(3000),
         /** Deliveries read and enqueued per batch by dispatch-run. */

@@ -7,6 +7,8 @@ export interface LimiterOptions {
   windowMs: number;
   /** Longest wait accepted for a grant; beyond it nothing is recorded and the caller re-queues. */
   maxWaitMs: number;
+  /** Slack kept around a refilled hole (reacquire); default windowMs − 1000 (the jitter margin). */
+  refillSlackMs?: number;
 }
 
 /** `atUs`: the granted instant on Redis's clock (µs); `member`: the grant's id in the set (to give it back). */
@@ -107,6 +109,7 @@ export class SlidingWindowLimiter {
       this.opts.maxWaitMs * 1000,
       unused.granted ? unused.member : '',
       member,
+      (this.opts.refillSlackMs ?? Math.max(0, this.opts.windowMs - 1000)) * 1000,
     );
     return { granted: ok === 1, waitMs: Number(waitUs) / 1000, atUs: Number(atUs), member };
   }

@@ -45,10 +45,12 @@ return {1, wait, at}
  * event-loop stall or a descheduled process). The unused grant is removed: nothing was sent for it. Stalls would
  * otherwise lose every slot they cover for good (the append rule above never fills a hole), capping utilisation.
  *
- * KEYS as above; ARGV[1..3] as above, ARGV[4] the member given back, ARGV[5] the new member.
- * The new instant `at` ≥ now (and past any backoff) is the first candidate (now, then p + window for the next
- * points p) at which every window (x, x + window] containing it holds fewer than `rate` grants, past or reserved;
- * a few candidates at most, then the append rule. Each candidate is checked in O(grants in the window).
+ * KEYS as above; ARGV[1..3] as above, ARGV[4] the member given back, ARGV[5] the new member, ARGV[6] slack µs.
+ * The new instant `at` ≥ now (and past any backoff) is the first candidate (now, then p + span for the next points
+ * p) at which every span (x, x + span] containing it holds fewer than `rate` grants, past or reserved, where span =
+ * window + slack: a refilled hole keeps a margin's slack around it (holes fill only after stalls longer than about
+ * rate × slack), so packing the windows full never eats the jitter margin. A few candidates at most, then the
+ * append rule. Each candidate is checked in O(grants in the span).
  */
 export const REACQUIRE_LUA = `
 local t = redis.call('TIME')
@@ -56,6 +58,7 @@ local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 local rate = tonumber(redis.call('GET', KEYS[2]) or ARGV[1])
 local window = tonumber(ARGV[2])
 local maxWait = tonumber(ARGV[3])
+local span = window + tonumber(ARGV[6])
 redis.call('ZREM', KEYS[1], ARGV[4])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
 local start = now
@@ -68,7 +71,7 @@ for i = 2, #raw, 2 do s[#s + 1] = tonumber(raw[i]) end
 local function fits(at)
   local q = {}
   for _, p in ipairs(s) do
-    if p > at - window and p < at + window then q[#q + 1] = p end
+    if p > at - span and p < at + span then q[#q + 1] = p end
   end
   local c = 0
   for _, p in ipairs(q) do if p <= at then c = c + 1 end end
@@ -76,7 +79,7 @@ local function fits(at)
   local i = 1
   for j = 1, #q do
     if q[j] > at then
-      local x = q[j] - window
+      local x = q[j] - span
       while q[i] <= x do i = i + 1 end
       if j - i + 1 >= rate then return false end
     end
@@ -89,7 +92,7 @@ if fits(start) then at = start end
 local tried = 0
 for _, p in ipairs(s) do
   if at or tried >= 12 then break end
-  local c = p + window
+  local c = p + span
   if c > start then
     if c - now > maxWait then break end
     tried = tried + 1

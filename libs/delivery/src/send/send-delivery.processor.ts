@@ -133,9 +133,9 @@ export class SendDeliveryProcessor {
 
     // Send at the granted instant, never much later: a late sender would compress the gateway's window.
     for (let tries = 0; ; tries++) {
-      const wait = slot.notBefore - performance.now();
+      const wait = slot.at - performance.now();
       if (wait > 0) await sleep(wait);
-      const late = performance.now() - slot.notBefore;
+      const late = performance.now() - slot.at;
       this.metrics.lateness.observe({ gateway: gw.id }, Math.max(0, late) / 1000);
       if (late <= this.cfg.dispatch.lateToleranceMs) break;
       this.metrics.lateGrants.inc({ gateway: gw.id });
@@ -155,15 +155,22 @@ export class SendDeliveryProcessor {
   }
 
   /**
-   * A limiter grant placed on the local clock (performance.now() terms): its Redis instant minus the Redis–local
-   * clock offset. Lateness is measured from that instant, so an event-loop stall between Redis granting and us
-   * reading the answer counts too (the slot is given up rather than sent into the next grant's second).
+   * A limiter grant on the local clock (performance.now() terms): its Redis instant minus the Redis–local clock
+   * offset, kept inside the causal bracket [request sent + wait, answer read + wait] (an offset estimate off by more
+   * than a round trip must not move it). The sender sends at that instant and measures lateness from it, so an
+   * event-loop stall between Redis granting and us reading the answer counts too: such a slot is given back rather
+   * than sent into the next grant's second. (Sending only at "answer read + wait", never possibly early, added the
+   * answer's delay to every arrival: on the loaded test machine that alone pushed arrivals past the margin.)
    */
   private async acquire(keys: LimiterKeys, gatewayId: string, unused?: Grant) {
     const rate = this.settings.rate(gatewayId);
+    const asked = performance.now();
     const grant = unused ? await this.limiter.reacquire(keys, rate, unused) : await this.limiter.acquire(keys, rate);
+    const answered = performance.now();
     const offset = await this.limiter.clockOffsetMs();
-    return { grant, notBefore: grant.atUs / 1000 - offset - performance.timeOrigin };
+    const estimate = grant.atUs / 1000 - offset - performance.timeOrigin;
+    const at = Math.min(Math.max(estimate, asked + grant.waitMs), answered + grant.waitMs);
+    return { grant, at };
   }
 
   private async send(
