@@ -6,6 +6,7 @@ import { DispatchRunProcessor } from './dispatch/dispatch-run.processor';
 import { DeliveryMetrics } from './metrics/delivery.metrics';
 import { WorkerMetricsServer } from './metrics/worker-metrics.server';
 import { DeliveryRepository } from './send/delivery.repository';
+import { InDoubtRepository } from './send/in-doubt.repository';
 import { InDoubtService } from './send/in-doubt.service';
 import { SendDeliveryProcessor } from './send/send-delivery.processor';
 import { ZaloTokenService } from './zalo/zalo-token.service';
@@ -17,6 +18,7 @@ import { ZaloTokenService } from './zalo/zalo-token.service';
     DeliveryRepository,
     DeliveryMetrics,
     ZaloTokenService,
+    InDoubtRepository,
     InDoubtService,
     SendDeliveryProcessor,
     DispatchRunProcessor,

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, Clock, GatewayConfig } from '@loa/core';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
 import { parseChannelSpec, routeFor, sendJobId } from '../policy/routing';
-import { DeliveryRepository } from './delivery.repository';
+import { InDoubtRepository } from './in-doubt.repository';
 import { SEND_JOB_OPTIONS, SendQueues } from './send-queues';
 
 /**
@@ -16,7 +16,7 @@ export class InDoubtService {
   constructor(
     @Inject(APP_CONFIG) private readonly cfg: AppConfig,
     private readonly clock: Clock,
-    private readonly repo: DeliveryRepository,
+    private readonly repo: InDoubtRepository,
     private readonly queues: SendQueues,
     private readonly metrics: DeliveryMetrics,
   ) {}

@@ -21,6 +21,7 @@ import { ZaloTokenService } from '../zalo/zalo-token.service';
 
 type SendJob = Job<JobPayloads['send-delivery']>;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const OUTCOME_RETRIES = 14;
 
 /**
  * One `send-delivery` job: reload the delivery, check campaign state, quiet hours and pauses, claim the channel
@@ -147,11 +148,28 @@ export class SendDeliveryProcessor {
     }
 
     const outcome = await this.send(gw, d, msg, accessToken);
-    if (maybeAccepted(outcome)) {
-      const held = await this.inDoubt.onInDoubt(gw, d.id, d.channelIndex, `${outcome.code}: ${outcome.text}`);
-      if (held) return held;
+    // From here on this process knows what the gateway said: keep trying to record it (PostgreSQL or Redis briefly
+    // down) rather than fail the job, whose rerun would find the attempt in doubt.
+    return this.persistently(d.id, async () => {
+      if (maybeAccepted(outcome)) {
+        const held = await this.inDoubt.onInDoubt(gw, d.id, d.channelIndex, `${outcome.code}: ${outcome.text}`);
+        if (held) return held;
+      }
+      return this.apply(gw, job, token, d, claim.attempts, hasNext, outcome, accessToken);
+    });
+  }
+
+  /** Retries `record` with backoff (≈ 1 min in all); every statement in it is guarded, so a repeat is harmless. */
+  private async persistently(deliveryId: string, record: () => Promise<string>): Promise<string> {
+    for (let i = 0; ; i++) {
+      try {
+        return await record();
+      } catch (e) {
+        if (e instanceof DelayedError || i >= OUTCOME_RETRIES) throw e;
+        this.log.warn(`delivery ${deliveryId}: recording the outcome failed (${(e as Error).message}); retrying`);
+        await sleep(Math.min(5000, 250 * 2 ** i));
+      }
     }
-    return this.apply(gw, job, token, d, claim.attempts, hasNext, outcome, accessToken);
   }
 
   /**
