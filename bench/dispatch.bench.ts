@@ -119,7 +119,7 @@ async function phase(size: number, rate: number | null): Promise<PhaseResult> {
   let worker: ChildProcess | undefined;
   try {
     // All on eSMS when measuring accuracy (one gateway, one rate); spread over the carriers for capacity.
-    if (rate !== null) cfg.routes = Object.fromEntries(Object.keys(cfg.routes).map((c) => [c, 'esms']));
+    if (rate !== null) cfg.routes = Object.fromEntries(Object.keys(cfg.routes).map((c) => [c, ['esms']]));
     const run = await seedDispatchRun(sql, { count: size, firstNumber: 1, channels: ['sms'] });
     cfg.log.level = 'error';
     worker = spawnWorker(cfg);

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
 import { AppConfig, CoreModule } from '@loa/core';
 import { TrackingWorkerModule } from '@loa/tracking';
+import { requestIdFor } from '@loa/delivery';
 
 /** Fast loops for tests: the sweep, the click writer and the roll-up run every few hundred milliseconds. */
 export function fastTracking(cfg: AppConfig): void {
@@ -117,7 +118,7 @@ export async function seedDelivery(
     [o.runId, o.campaignId, sub.rows[0].id, phone, carrier, o.unitId, linkCode, status, sentAt],
   );
   const id = String(d.rows[0].id);
-  const requestId = `loa-${id}-0`;
+  const requestId = requestIdFor(id, 0);
   if (o.gatewayId) {
     await sql.query(
       `INSERT INTO messages (delivery_id, channel_index, channel, gateway_id, request_id, status, provider_message_id, cost, sent_at)

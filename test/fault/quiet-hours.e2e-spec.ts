@@ -27,7 +27,7 @@ describe('a run crossing into quiet hours (fault)', () => {
     rig = await startFaultRig({
       smsRate: RATE,
       patch: (c) => {
-        for (const carrier of Object.keys(c.routes) as (keyof typeof c.routes)[]) c.routes[carrier] = 'viettel';
+        for (const carrier of Object.keys(c.routes) as (keyof typeof c.routes)[]) c.routes[carrier] = ['viettel'];
         c.gateways.find((g) => g.id === 'viettel')!.concurrency = 1;
       },
     });

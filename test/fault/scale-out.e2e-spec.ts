@@ -21,7 +21,7 @@ describe('scale-out: two worker processes, one gateway', () => {
     rig = await startFaultRig({
       smsRate: FAST_RATE,
       patch: (c) => {
-        for (const carrier of Object.keys(c.routes) as (keyof typeof c.routes)[]) c.routes[carrier] = 'viettel';
+        for (const carrier of Object.keys(c.routes) as (keyof typeof c.routes)[]) c.routes[carrier] = ['viettel'];
         c.gateways.find((g) => g.id === 'viettel')!.concurrency = CONCURRENCY;
         // The limiter spaces grants over 1000 ms + this margin, which absorbs the jitter between our grant and the
         // gateway's count. The default 20 ms is exceeded now and then on this shared 2-core machine under load (a

@@ -180,7 +180,7 @@ export class PreviewService {
     const carriers: CarrierEstimate[] = [];
     if (sms) {
       for (const [carrier, recipients] of Object.entries(byCarrier)) {
-        const gatewayId = this.cfg.routes[carrier as keyof AppConfig['routes']] ?? null;
+        const gatewayId = this.cfg.routes[carrier as keyof AppConfig['routes']]?.[0] ?? null;
         const gw = this.cfg.gateways.find((g) => g.id === gatewayId);
         if (!gw) warnings.push(`no SMS gateway is routed for carrier ${carrier}: ${recipients} people cannot get SMS`);
         const smsRecipients = Math.round(recipients * smsShare);

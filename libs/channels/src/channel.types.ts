@@ -14,6 +14,12 @@ export interface OutboundSms {
   unicode: boolean;
   /** Where the gateway should send its delivery report, when the protocol takes one per message (eSMS). */
   callbackUrl?: string;
+  /**
+   * The registration this message goes out under, for gateways that send registered templates with parameters
+   * (VNPT): the gateway's template id, its label (brandname) id when it is not the configured one, and the values
+   * of the registered text's slots {1}, {2}… in order. The person receives the registered text with them filled.
+   */
+  template?: { templateId: string; labelId?: string; params: string[] };
 }
 
 /** One Zalo ZNS template message to one person. `trackingId` is our id, echoed back in webhooks. */
@@ -35,6 +41,9 @@ export interface OutboundZns {
  * - token: the access token is invalid/expired (Zalo -124): refresh and retry.
  * - pause: the whole channel must stop until `untilMs` (quota exhausted, night-time template -133).
  * - channelBroken: the campaign's use of this channel must stop (template invalid/unapproved).
+ * - refused: the gateway refused our request for a reason that is ours to fix, not the person's (malformed field,
+ *   content not matching a registered template, unknown brandname, bad credentials, no balance): the gateway's
+ *   traffic for the campaign stops and the delivery waits for an operator, instead of counting as a failure.
  */
 export type SendOutcome =
   | { kind: 'accepted'; providerMessageId?: string; raw?: unknown }
@@ -43,7 +52,8 @@ export type SendOutcome =
   | { kind: 'fallback'; code: string; text: string }
   | { kind: 'token'; code: string; text: string }
   | { kind: 'pause'; code: string; text: string; untilMs?: number; reason: 'quota' | 'night' }
-  | { kind: 'channelBroken'; code: string; text: string };
+  | { kind: 'channelBroken'; code: string; text: string }
+  | { kind: 'refused'; code: string; text: string };
 
 /** An inbound HTTP request as received, for delivery-report parsing and signature checks. */
 export interface RawRequest {

@@ -39,10 +39,14 @@ export function gatewayFor(cfg: Pick<AppConfig, 'gateways'>, id: string): Gatewa
   return gw;
 }
 
-/** The SMS gateway routing this carrier (`cfg.routes`), or undefined when the carrier has no route. */
+/** The SMS gateways routing this carrier (`cfg.routes`), in order of preference; empty when it has no route. */
+export function smsRoutes(cfg: Pick<AppConfig, 'gateways' | 'routes'>, carrier: Carrier | string): GatewayConfig[] {
+  return (cfg.routes[carrier as Carrier] ?? []).map((id) => gatewayFor(cfg, id));
+}
+
+/** The first (preferred) SMS gateway routing this carrier, or undefined when the carrier has no route. */
 export function routeSms(cfg: Pick<AppConfig, 'gateways' | 'routes'>, carrier: Carrier): GatewayConfig | undefined {
-  const id = cfg.routes[carrier];
-  return id ? gatewayFor(cfg, id) : undefined;
+  return smsRoutes(cfg, carrier)[0];
 }
 
 /** The first configured ZNS gateway, if any. */

@@ -7,7 +7,7 @@ describe('loadConfig', () => {
   it('loads the defaults', () => {
     const cfg = loadConfig({});
     expect(cfg.api.port).toBe(3000);
-    expect(cfg.routes.viettel).toBe('viettel');
+    expect(cfg.routes.viettel).toEqual(['viettel']);
     expect(cfg.campaignDefaults.windowStart).toBe('07:00');
   });
 
@@ -43,7 +43,7 @@ describe('loadConfig', () => {
       const msg = (e as Error).message;
       expect(msg).toContain('LOA_API_PORT (api.port)');
       expect(msg).toContain('links.codeLength');
-      expect(msg).toContain('routes.mobifone: unknown gateway "nope"');
+      expect(msg).toContain('routes.mobifone.0: unknown gateway "nope"');
     } finally {
       unlinkSync(file);
     }

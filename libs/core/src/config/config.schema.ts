@@ -97,7 +97,16 @@ export const configSchema = z
       })
       .prefault({}),
     gateways: z.array(gatewaySchema).min(1),
-    routes: z.partialRecord(carrier, z.string()),
+    /**
+     * Carrier → its SMS gateways in order of preference (failover: the next one takes over while the first is down).
+     * A single id is accepted and read as a list of one.
+     */
+    routes: z.partialRecord(
+      carrier,
+      z
+        .union([z.string(), z.array(z.string()).min(1, 'needs at least one gateway')])
+        .transform((v) => (Array.isArray(v) ? v : [v])),
+    ),
     simulator: z.object({
       host: z.string(),
       ports: z.object({
@@ -115,11 +124,15 @@ export const configSchema = z
         ctx.addIssue({ code: 'custom', path: ['gateways', i, 'id'], message: `duplicate gateway id "${g.id}"` });
       ids.add(g.id);
     });
-    for (const [c, gw] of Object.entries(cfg.routes)) {
-      const target = cfg.gateways.find((g) => g.id === gw);
-      if (!target) ctx.addIssue({ code: 'custom', path: ['routes', c], message: `unknown gateway "${gw}"` });
-      else if (target.channel !== 'sms')
-        ctx.addIssue({ code: 'custom', path: ['routes', c], message: `gateway "${gw}" is not an SMS gateway` });
+    for (const [c, list] of Object.entries(cfg.routes)) {
+      (list ?? []).forEach((gw, i) => {
+        const path = ['routes', c, i];
+        const target = cfg.gateways.find((g) => g.id === gw);
+        if (!target) ctx.addIssue({ code: 'custom', path, message: `unknown gateway "${gw}"` });
+        else if (target.channel !== 'sms')
+          ctx.addIssue({ code: 'custom', path, message: `gateway "${gw}" is not an SMS gateway` });
+        if (list!.indexOf(gw) !== i) ctx.addIssue({ code: 'custom', path, message: `gateway "${gw}" is listed twice` });
+      });
     }
   });
 

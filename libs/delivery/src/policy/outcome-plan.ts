@@ -21,7 +21,9 @@ export type OutcomePlan =
   | { do: 'expire'; code: string; text: string }
   | { do: 'retry'; delayMs: number; code: string; text: string; throttled: boolean; refreshToken: boolean }
   | { do: 'nextChannel'; code: string; text: string; breakChannel: boolean }
-  | { do: 'pause'; untilMs: number; reason: 'quota' | 'night'; code: string; text: string; thenNext: boolean };
+  | { do: 'pause'; untilMs: number; reason: 'quota' | 'night'; code: string; text: string; thenNext: boolean }
+  /** The gateway refused our own request: stop that gateway for the campaign, keep the delivery for an operator. */
+  | { do: 'hold'; code: string; text: string };
 
 const DAY_MS = 24 * 3600_000;
 
@@ -62,6 +64,8 @@ export function planOutcome(o: SendOutcome, c: OutcomeContext, random: () => num
       return c.hasNextChannel
         ? { do: 'nextChannel', code: o.code, text: o.text, breakChannel: true }
         : { do: 'fail', code: o.code, text: o.text };
+    case 'refused':
+      return { do: 'hold', code: o.code, text: o.text };
     case 'pause': {
       const until =
         o.untilMs && o.untilMs > c.nowMs

@@ -43,7 +43,19 @@ describe('routing', () => {
     expect(sendJobId('123', 1)).toBe('d123c1');
     expect(parseSendJobId('d123c1')).toEqual({ deliveryId: '123', channelIndex: 1 });
     expect(parseSendJobId('x')).toBeNull();
-    expect(requestIdFor('123', 0)).toBe('loa-123-0');
+  });
+
+  it.each([
+    ['123', 0, '1230'],
+    ['123', 1, '1231'],
+    ['9223372036854775807', 1, '92233720368547758071'],
+  ])('request id of delivery %s channel %i is numeric: %s', (d, c, id) => {
+    expect(requestIdFor(d, c)).toBe(id);
+    expect(id).toMatch(/^\d+$/);
+  });
+
+  it('refuses a channel index that would make request ids collide', () => {
+    expect(() => requestIdFor('1', 10)).toThrow(/out of range/);
   });
 
   it('derives enough concurrency for the rate unless configured', () => {

@@ -33,7 +33,7 @@ export function routeFor(cfg: Pick<AppConfig, 'gateways' | 'routes'>, channel: C
     const gw = cfg.gateways.find((g) => g.channel === 'zns');
     return gw ? { ok: true, gateway: gw } : { ok: false, reason: 'no Zalo ZNS gateway is configured' };
   }
-  const id = cfg.routes[carrier as Carrier];
+  const id = cfg.routes[carrier as Carrier]?.[0];
   if (!id) return { ok: false, reason: `no SMS route for carrier "${carrier}"` };
   const gw = cfg.gateways.find((g) => g.id === id);
   return gw ? { ok: true, gateway: gw } : { ok: false, reason: `route for "${carrier}" names unknown gateway "${id}"` };
@@ -48,9 +48,17 @@ export function parseSendJobId(jobId: string | undefined): { deliveryId: string;
   return m ? { deliveryId: m[1], channelIndex: Number(m[2]) } : null;
 }
 
-/** Our idempotency key towards the gateway: the same on every retry of one channel attempt. */
-export const requestIdFor = (deliveryId: string | number, channelIndex: number): string =>
-  `loa-${deliveryId}-${channelIndex}`;
+/**
+ * Our idempotency key towards the gateway: the same on every retry of one channel attempt, unique across all
+ * deliveries, and digits only (Viettel's `RequestID` is numeric): deliveryId × 10 + channelIndex. A campaign lists
+ * each channel at most once, so channelIndex is 0 or 1.
+ */
+export function requestIdFor(deliveryId: string | number, channelIndex: number): string {
+  if (!Number.isInteger(channelIndex) || channelIndex < 0 || channelIndex > 9) {
+    throw new Error(`channel index ${channelIndex} out of range 0-9`);
+  }
+  return (BigInt(deliveryId) * 10n + BigInt(channelIndex)).toString();
+}
 
 /** Worker concurrency that can keep `rate`/s going with the gateway's latency and the limiter's look-ahead. */
 export function concurrencyFor(gw: Pick<GatewayConfig, 'concurrency'>, rate: number): number {

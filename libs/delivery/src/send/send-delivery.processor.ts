@@ -276,6 +276,9 @@ export class SendDeliveryProcessor {
           );
         }
         return this.nextChannel(d, plan.code, plan.text, plan.breakChannel);
+      case 'hold':
+        // Interim: replaced by the gateway hold (issue 10 step 2).
+        return this.fail(d, plan.code, plan.text);
       case 'pause':
         await this.settings.pause(gw.id, new Date(plan.untilMs), plan.reason);
         this.log.warn(
