@@ -4,5 +4,6 @@ export * from './render';
 export * from './zns';
 export * from './estimate';
 export * from './demo-templates';
+export * from './registrations';
 export * from './templates.service';
 export * from './templates.module';
