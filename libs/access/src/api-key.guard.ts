@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { PUBLIC_KEY, ROLES_KEY } from './access.decorators';
+import { NATIONAL_KEY, PUBLIC_KEY, ROLES_KEY } from './access.decorators';
 import { ApiKeysService } from './api-keys.service';
 import { Role } from './principal';
 
@@ -33,6 +33,9 @@ export class ApiKeyGuard implements CanActivate {
       (READ_METHODS.has(req.method) ? ['admin', 'operator', 'analyst'] : ['admin', 'operator']);
     if (!allowed.includes(principal.role)) {
       throw new ForbiddenException(`This action needs the role ${allowed.join(' or ')}; your key is ${principal.role}`);
+    }
+    if (this.reflector.getAllAndOverride<boolean>(NATIONAL_KEY, targets) && principal.unitId !== null) {
+      throw new ForbiddenException('This is a national setting: it needs a key scoped to the whole country');
     }
     return true;
   }

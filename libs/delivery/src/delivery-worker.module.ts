@@ -9,7 +9,6 @@ import { DeliveryRepository } from './send/delivery.repository';
 import { InDoubtRepository } from './send/in-doubt.repository';
 import { InDoubtService } from './send/in-doubt.service';
 import { SendDeliveryProcessor } from './send/send-delivery.processor';
-import { ZaloTokenService } from './zalo/zalo-token.service';
 
 /** Per-gateway send workers, dispatch-run, Zalo tokens and the worker's metrics port. */
 @Module({
@@ -17,7 +16,6 @@ import { ZaloTokenService } from './zalo/zalo-token.service';
   providers: [
     DeliveryRepository,
     DeliveryMetrics,
-    ZaloTokenService,
     InDoubtRepository,
     InDoubtService,
     SendDeliveryProcessor,

@@ -89,7 +89,9 @@ export class StatsRollupService implements OnApplicationBootstrap, OnApplication
 const filters = latencyBucketFilters('lat');
 const ROLLUP_SQL = `
   WITH m AS (
-    SELECT m.delivery_id, sum(m.cost) AS cost, max(m.channel) FILTER (WHERE m.channel_index = d.channel_index) AS channel
+    -- Cost counts what a gateway accepted (sent_at is set on acceptance): refusals, -118 fallbacks, deferred
+    -- attempts and in-doubt attempts never confirmed cost nothing.
+    SELECT m.delivery_id, coalesce(sum(m.cost) FILTER (WHERE m.sent_at IS NOT NULL), 0) AS cost, max(m.channel) FILTER (WHERE m.channel_index = d.channel_index) AS channel
       FROM messages m JOIN deliveries d ON d.id = m.delivery_id
      WHERE d.run_id = $1
      GROUP BY m.delivery_id

@@ -1,13 +1,32 @@
-import { Body, Controller, Get, Inject, NotFoundException, Param, Patch } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  Patch,
+  Put,
+} from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IsInt, Max, Min } from 'class-validator';
-import { APP_CONFIG, AppConfig } from '@loa/core';
-import { AuditService, CurrentPrincipal, Principal, Roles } from '@loa/access';
-import { GatewaySettingsService, SendQueues } from '@loa/delivery';
+import { IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig, GatewayConfig } from '@loa/core';
+import { AuditService, CurrentPrincipal, National, Principal, Roles } from '@loa/access';
+import { GatewaySettingsService, SendQueues, ZaloTokenService } from '@loa/delivery';
 
 export class PatchGatewayDto {
   /** Messages per second the gateway accepts (any sliding second); applied by every worker within ~1 s. */
   @IsInt() @Min(1) @Max(10_000) ratePerSecond: number;
+}
+
+export class RefreshTokenDto {
+  /** The refresh token Zalo issued when the OA administrator re-authorised the app (single-use at Zalo). */
+  @IsString() @MaxLength(2000) @Matches(/^[\x21-\x7e]+$/, { message: 'refreshToken must be printable ASCII, no spaces' })
+  refreshToken: string;
 }
 
 @ApiTags('gateways')
@@ -18,7 +37,15 @@ export class GatewaysController {
     private readonly settings: GatewaySettingsService,
     private readonly queues: SendQueues,
     private readonly audit: AuditService,
+    private readonly tokens: ZaloTokenService,
+    private readonly ds: DataSource,
   ) {}
+
+  private gateway(id: string): GatewayConfig {
+    const gw = this.cfg.gateways.find((g) => g.id === id);
+    if (!gw) throw new NotFoundException(`Gateway "${id}" is not configured`);
+    return gw;
+  }
 
   @Get()
   @ApiOperation({ summary: 'Configured gateways with their live rate, pause and queue counts' })
@@ -34,14 +61,56 @@ export class GatewaysController {
   }
 
   @Roles('admin')
+  @National()
   @Patch(':id')
-  @ApiOperation({ summary: 'Change a gateway’s rate (admin; audited; live without restart)' })
+  @ApiOperation({ summary: 'Change a gateway’s rate (national admin; audited; live without restart)' })
   async patch(@Param('id') id: string, @Body() dto: PatchGatewayDto, @CurrentPrincipal() who: Principal) {
-    if (!this.cfg.gateways.some((g) => g.id === id)) throw new NotFoundException(`Gateway "${id}" is not configured`);
+    this.gateway(id);
     await this.settings.ensureLoaded();
     const before = this.settings.rate(id);
     return this.settings.setRate(id, dto.ratePerSecond, (m) =>
       this.audit.record(who, 'update', 'gateway', id, { ratePerSecond: { from: before, to: dto.ratePerSecond } }, m),
     );
+  }
+
+  @Roles('admin')
+  @National()
+  @Delete(':id/pause')
+  @ApiOperation({ summary: 'Lift a gateway’s pause (quota, night) now (national admin; audited)' })
+  async unpause(@Param('id') id: string, @CurrentPrincipal() who: Principal) {
+    this.gateway(id);
+    await this.settings.refresh();
+    const before = this.settings.get(id);
+    if (!before?.pausedUntil) throw new NotFoundException(`Gateway "${id}" is not paused`);
+    const after = await this.settings.unpause(id, (m) =>
+      this.audit.record(
+        who,
+        'unpause',
+        'gateway',
+        id,
+        { pausedUntil: { from: before.pausedUntil, to: null }, pauseReason: { from: before.pauseReason, to: null } },
+        m,
+      ),
+    );
+    // Sends rescheduled for the pause's end are looked at again now (each re-checks its own conditions).
+    await this.queues.forGateway(id).promoteJobs();
+    return after;
+  }
+
+  @Roles('admin')
+  @National()
+  @Put(':id/refresh-token')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Give a Zalo gateway a new refresh token after re-authorising the OA (national admin; audited, value never logged)',
+  })
+  async setRefreshToken(@Param('id') id: string, @Body() dto: RefreshTokenDto, @CurrentPrincipal() who: Principal) {
+    const gw = this.gateway(id);
+    if (gw.protocol !== 'zalo-zns') throw new BadRequestException(`Gateway "${id}" is not a Zalo gateway`);
+    await this.ds.transaction(async (m) => {
+      await this.tokens.setRefreshToken(gw, dto.refreshToken, m);
+      await this.audit.record(who, 'set-refresh-token', 'gateway', id, { refreshToken: 'replaced' }, m);
+    });
+    return { gatewayId: id, refreshToken: 'stored' };
   }
 }

@@ -84,8 +84,10 @@ export class ZaloZnsAdapter implements ZnsGateway {
       throw new ZaloTokenError(`token refresh: HTTP ${res.status}, answer is not JSON`);
     }
     const { access_token, refresh_token, expires_in } = json;
-    const ttl = Number(expires_in); // arrives as a string
-    if (res.status !== 200 || typeof access_token !== 'string' || typeof refresh_token !== 'string' || !(ttl > 0)) {
+    // expires_in arrives as a string. A pair with an unreadable lifetime is still kept: its refresh token is the only
+    // one left (the old one is spent); it counts as expiring at once and is refreshed again after the 5 s floor.
+    const ttl = Math.max(0, Number(expires_in) || 0);
+    if (res.status !== 200 || typeof access_token !== 'string' || typeof refresh_token !== 'string') {
       const why = json.error_description ?? json.error_name ?? json.message ?? `error ${String(json.error)}`;
       throw new ZaloTokenError(`token refresh refused (HTTP ${res.status}): ${String(why)}`);
     }

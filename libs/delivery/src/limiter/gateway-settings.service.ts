@@ -111,6 +111,19 @@ export class GatewaySettingsService implements OnApplicationShutdown {
       this.state.set(id, { ...s, pausedUntil: until, pauseReason: reason });
   }
 
+  /** Lifts a pause in force at once (an operator's decision, audited by the caller in the same transaction). */
+  async unpause(id: string, audit: (m: EntityManager) => Promise<void>): Promise<GatewayLiveState> {
+    await this.ds.transaction(async (m) => {
+      await m.query(
+        `UPDATE gateway_settings SET paused_until = NULL, pause_reason = NULL, updated_at = now() WHERE gateway_id = $1`,
+        [id],
+      );
+      await audit(m);
+    });
+    await this.refresh();
+    return this.get(id)!;
+  }
+
   /** Writes every gateway's stored rate to Redis (worker start), so the limiter has it even after a Redis flush. */
   async mirrorRatesToRedis(): Promise<void> {
     await this.ensureLoaded();

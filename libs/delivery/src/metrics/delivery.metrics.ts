@@ -11,6 +11,7 @@ export class DeliveryMetrics {
   readonly inDoubt: Counter<'gateway'>;
   readonly fallbacks: Counter<'gateway'>;
   readonly lateGrants: Counter<'gateway'>;
+  readonly refusals: Counter<'gateway' | 'code'>;
   readonly latency: Histogram<'gateway'>;
   readonly lateness: Histogram<'gateway'>;
 
@@ -50,6 +51,12 @@ export class DeliveryMetrics {
       name: 'loa_limiter_late_grants_total',
       help: 'Limiter grants given up because the sender woke too late',
       labelNames: ['gateway'],
+      registers: reg,
+    });
+    this.refusals = new Counter({
+      name: 'loa_gateway_refusals_total',
+      help: 'Requests the gateway refused as our own fault (unregistered content, brandname, credentials…): the campaign is held there',
+      labelNames: ['gateway', 'code'],
       registers: reg,
     });
     this.lateness = new Histogram({

@@ -25,6 +25,8 @@ export interface SendContext {
   windowStart: number;
   windowEnd: number;
   channelBlocked: boolean;
+  /** Gateways holding this campaign (they refused its own request; see GatewayHoldsService). */
+  heldGateways: string[];
 }
 
 export interface NewMessage {
@@ -64,7 +66,8 @@ export class DeliveryRepository {
               c.status AS "campaignStatus", c.channels, c.brandname, c.window_start_minute AS "windowStart",
               c.window_end_minute AS "windowEnd",
               EXISTS (SELECT 1 FROM campaign_channel_blocks b
-                       WHERE b.campaign_id = d.campaign_id AND b.channel_index = d.channel_index) AS "channelBlocked"
+                       WHERE b.campaign_id = d.campaign_id AND b.channel_index = d.channel_index) AS "channelBlocked",
+              ARRAY(SELECT h.gateway_id FROM campaign_gateway_holds h WHERE h.campaign_id = d.campaign_id) AS "heldGateways"
          FROM deliveries d
          JOIN campaign_runs r ON r.id = d.run_id
          JOIN campaigns c ON c.id = d.campaign_id
@@ -89,14 +92,15 @@ export class DeliveryRepository {
        ), d AS (
          UPDATE deliveries SET status = 'sending'
           WHERE id = $1 AND channel_index = $2 AND status IN ('pending', 'queued', 'sending')
-            AND NOT EXISTS (SELECT 1 FROM prev WHERE status <> 'sending' OR in_doubt_until IS NOT NULL)
+            AND NOT EXISTS (SELECT 1 FROM prev WHERE status NOT IN ('sending', 'deferred') OR in_doubt_until IS NOT NULL)
          RETURNING id
        ), m AS (
          INSERT INTO messages (delivery_id, channel_index, channel, gateway_id, request_id, status, attempts, segments, cost)
          SELECT $1, $2, $3, $4, $5, 'sending', 1, $6, $7 FROM d
          ON CONFLICT (delivery_id, channel_index) DO UPDATE
-            SET attempts = messages.attempts + 1, error_code = NULL, error_text = NULL, gateway_id = EXCLUDED.gateway_id
-          WHERE messages.status = 'sending' AND messages.in_doubt_until IS NULL
+            SET attempts = messages.attempts + 1, error_code = NULL, error_text = NULL, gateway_id = EXCLUDED.gateway_id,
+                status = 'sending', segments = EXCLUDED.segments, cost = EXCLUDED.cost
+          WHERE messages.status IN ('sending', 'deferred') AND messages.in_doubt_until IS NULL
          RETURNING attempts
        )
        SELECT (SELECT attempts FROM m) AS attempts, (SELECT status FROM prev) AS "prevStatus",
@@ -114,7 +118,7 @@ export class DeliveryRepository {
     if (r.attempts === null) {
       const reason = r.awaiting
         ? 'in doubt, awaiting a delivery report'
-        : r.prevStatus && r.prevStatus !== 'sending'
+        : r.prevStatus && r.prevStatus !== 'sending' && r.prevStatus !== 'deferred'
           ? `message ${r.prevStatus}`
           : 'delivery moved on';
       return { kind: 'skip', reason };
@@ -146,7 +150,7 @@ export class DeliveryRepository {
     await this.pool.query(
       `WITH m AS (
          UPDATE messages SET status = 'failed', error_code = $4, error_text = $5
-          WHERE delivery_id = $1 AND channel_index = $2 AND status = 'sending' RETURNING 1
+          WHERE delivery_id = $1 AND channel_index = $2 AND status IN ('sending', 'deferred') RETURNING 1
        )
        UPDATE deliveries SET status = $3, error_code = $4, error_text = $5, final_at = $6
         WHERE id = $1 AND channel_index = $2 AND status IN ('pending', 'queued', 'sending')`,
@@ -154,12 +158,15 @@ export class DeliveryRepository {
     );
   }
 
-  /** A retry is due later: the attempt's outcome is recorded (so the next claim knows it was not in doubt). */
+  /**
+   * A retry is due later: the attempt's outcome is recorded (so the next claim knows it was not in doubt) and the
+   * message is `deferred` (not accepted, waiting for its next attempt), never left `sending`.
+   */
   async recordRetry(deliveryId: string, channelIndex: number, code: string, text: string): Promise<void> {
     await this.pool.query(
       `WITH m AS (
-         UPDATE messages SET error_code = $3, error_text = $4
-          WHERE delivery_id = $1 AND channel_index = $2 AND status = 'sending' RETURNING 1
+         UPDATE messages SET status = 'deferred', error_code = $3, error_text = $4
+          WHERE delivery_id = $1 AND channel_index = $2 AND status IN ('sending', 'deferred') RETURNING 1
        )
        UPDATE deliveries SET status = 'queued' WHERE id = $1 AND channel_index = $2 AND status = 'sending'`,
       [deliveryId, channelIndex, code, text.slice(0, 2000)],
@@ -183,7 +190,7 @@ export class DeliveryRepository {
     const { rows } = await this.pool.query(
       `WITH m AS (
          UPDATE messages SET status = 'failed', error_code = $3, error_text = $4
-          WHERE delivery_id = $1 AND channel_index = $2 AND status = 'sending' RETURNING 1
+          WHERE delivery_id = $1 AND channel_index = $2 AND status IN ('sending', 'deferred') RETURNING 1
        ), b AS (
          INSERT INTO campaign_channel_blocks (campaign_id, channel_index, code, text)
          SELECT $6, $2, $3, $4 WHERE $7::boolean

@@ -15,6 +15,7 @@ import { msUntilWindowOpens } from '../policy/quiet-hours';
 import { ChannelSpec, parseChannelSpec, parseSendJobId, requestIdFor, routeFor, sendJobId } from '../policy/routing';
 import { FINAL_DELIVERY, DeliveryRepository, SendContext, TemplateRow } from './delivery.repository';
 import { InDoubtService } from './in-doubt.service';
+import { GatewayHoldsService } from '../holds/gateway-holds.service';
 import { renderMessage, RenderedMessage } from './message.renderer';
 import { SEND_JOB_OPTIONS, SendQueues } from './send-queues';
 import { ZaloTokenService } from '../zalo/zalo-token.service';
@@ -44,6 +45,7 @@ export class SendDeliveryProcessor {
     private readonly metrics: DeliveryMetrics,
     private readonly queues: SendQueues,
     private readonly inDoubt: InDoubtService,
+    private readonly holds: GatewayHoldsService,
   ) {
     this.limiter = new SlidingWindowLimiter(redis, {
       windowMs: limiterWindowMs(cfg),
@@ -83,6 +85,7 @@ export class SendDeliveryProcessor {
 
     const route = routeFor(this.cfg, spec.channel, d.carrier);
     if (!route.ok) return this.fail(d, 'NO_ROUTE', route.reason);
+    if (d.heldGateways.includes(route.gateway.id)) return this.park(d, route.gateway.id);
     if (route.gateway.id !== gw.id) {
       await this.queues.forGateway(route.gateway.id).add('send-delivery', job.data, {
         ...SEND_JOB_OPTIONS,
@@ -91,14 +94,8 @@ export class SendDeliveryProcessor {
       return `rerouted to ${route.gateway.id}`;
     }
 
-    const live = this.settings.get(gw.id);
-    if (live?.pausedUntil && live.pausedUntil.getTime() > now.getTime()) {
-      if (live.pauseReason === 'quota' && this.cfg.dispatch.fallbackOnQuotaPause && hasNext) {
-        return this.nextChannel(d, 'PAUSED', `gateway ${gw.id} paused: ${live.pauseReason}`, false);
-      }
-      if (live.pausedUntil.getTime() >= expiresMs) return this.expire(d, 'PAUSED', `gateway paused past validity`);
-      return this.delay(job, token, live.pausedUntil.getTime() - now.getTime());
-    }
+    const paused = await this.whilePaused(gw, job, token, d, hasNext);
+    if (paused) return paused;
 
     let msg: RenderedMessage;
     try {
@@ -146,6 +143,10 @@ export class SendDeliveryProcessor {
         return this.delay(job, token, slot.grant.waitMs, true);
       }
     }
+
+    // A pause that came while this send waited for its slot (another send's -133 or quota answer) holds it too.
+    const pausedMeanwhile = await this.whilePaused(gw, job, token, d, hasNext, true);
+    if (pausedMeanwhile) return pausedMeanwhile;
 
     const outcome = await this.send(gw, d, msg, accessToken);
     // From here on this process knows what the gateway said: keep trying to record it (PostgreSQL or Redis briefly
@@ -277,8 +278,10 @@ export class SendDeliveryProcessor {
         }
         return this.nextChannel(d, plan.code, plan.text, plan.breakChannel);
       case 'hold':
-        // Interim: replaced by the gateway hold (issue 10 step 2).
-        return this.fail(d, plan.code, plan.text);
+        this.metrics.refusals.inc({ gateway: gw.id, code: plan.code });
+        await this.recorded(() => this.holds.hold(d.campaignId, gw.id, plan.code, plan.text));
+        await this.recorded(() => this.repo.recordRetry(d.id, d.channelIndex, plan.code, plan.text));
+        return `held by ${gw.id} (${plan.code})`;
       case 'pause':
         await this.settings.pause(gw.id, new Date(plan.untilMs), plan.reason);
         this.log.warn(
@@ -288,6 +291,42 @@ export class SendDeliveryProcessor {
         await this.repo.recordRetry(d.id, d.channelIndex, plan.code, plan.text);
         return this.delay(job, token, plan.untilMs - now.getTime());
     }
+  }
+
+  /**
+   * The gateway is paused (quota, night-time template): the delivery moves to its next channel (quota, when so
+   * configured), expires (pause past its validity) or is rescheduled for the pause's end. `claimed`: the attempt was
+   * already claimed, so its message is recorded `deferred` rather than left `sending`. Null when not paused.
+   */
+  private async whilePaused(
+    gw: GatewayConfig,
+    job: SendJob,
+    token: string | undefined,
+    d: SendContext,
+    hasNext: boolean,
+    claimed = false,
+  ): Promise<string | null> {
+    const live = this.settings.get(gw.id);
+    const nowMs = this.clock.nowMs();
+    if (!live?.pausedUntil || live.pausedUntil.getTime() <= nowMs) return null;
+    const why = `gateway ${gw.id} paused (${live.pauseReason}) until ${live.pausedUntil.toISOString()}`;
+    if (live.pauseReason === 'quota' && this.cfg.dispatch.fallbackOnQuotaPause && hasNext) {
+      return this.nextChannel(d, 'PAUSED', why, false);
+    }
+    if (live.pausedUntil.getTime() >= new Date(d.expiresAt).getTime()) return this.expire(d, 'PAUSED', why);
+    if (claimed) await this.recorded(() => this.repo.recordRetry(d.id, d.channelIndex, 'PAUSED', why));
+    return this.delay(job, token, live.pausedUntil.getTime() - nowMs);
+  }
+
+  /**
+   * This campaign's traffic on the gateway is held (it refused the campaign's own request): the delivery waits,
+   * queued, for an operator to lift the hold (which re-dispatches the run); its validity still applies.
+   */
+  private async park(d: SendContext, gatewayId: string): Promise<string> {
+    await this.recorded(() =>
+      this.repo.recordRetry(d.id, d.channelIndex, 'HELD', `gateway ${gatewayId} holds this campaign`),
+    );
+    return `held by ${gatewayId}`;
   }
 
   private async nextChannel(d: SendContext, code: string, text: string, block: boolean): Promise<string> {

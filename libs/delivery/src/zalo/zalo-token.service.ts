@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig, Clock, GatewayConfig, REDIS, redisKey } from '@loa/core';
 import { GatewayRegistry } from '@loa/channels';
 
@@ -9,15 +9,25 @@ interface TokenRow {
   accessToken: string;
   refreshToken: string;
   expiresAt: Date;
+  issuedAt: Date;
   version: number;
 }
 
 /** Deletes the lock only if we still hold it (our random token), so a slow holder never frees someone else's. */
 const RELEASE_LUA = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
 
-/** Refresh this long before the access token expires (it lives ~25 h). */
-const REFRESH_AHEAD_MS = 10 * 60_000;
 const LOCK_MS = 30_000;
+
+/**
+ * When a token is due for refresh: `ahead` before expiry, where ahead is half its lifetime but at most 10 minutes
+ * (a 25 h token is refreshed 10 min early; a 30 s token at its half-life, never in a storm), and never sooner than
+ * 5 s after it was issued, whatever `expires_in` said (0, negative, tiny). Pure; table-tested.
+ */
+export function refreshDueAt(issuedAtMs: number, expiresAtMs: number): number {
+  const lifetime = Math.max(0, expiresAtMs - issuedAtMs);
+  const ahead = Math.min(10 * 60_000, lifetime / 2);
+  return Math.max(issuedAtMs + 5_000, expiresAtMs - ahead);
+}
 
 /**
  * Zalo OAuth v4 tokens. The refresh token is single-use: exactly one process refreshes at a time (Redis lock with an
@@ -60,12 +70,30 @@ export class ZaloTokenService {
   }
 
   private stale(row: TokenRow): boolean {
-    return row.expiresAt.getTime() - REFRESH_AHEAD_MS <= this.clock.nowMs();
+    return refreshDueAt(new Date(row.issuedAt).getTime(), new Date(row.expiresAt).getTime()) <= this.clock.nowMs();
+  }
+
+  /**
+   * An operator gives the gateway a new refresh token (after re-authorising the OA at Zalo): stored at once, the
+   * access token marked expired so the next send refreshes with it, the version moved so every process reloads.
+   */
+  async setRefreshToken(gw: GatewayConfig, refreshToken: string, m: EntityManager): Promise<void> {
+    const now = this.clock.now();
+    await m.query(
+      `INSERT INTO gateway_tokens (gateway_id, access_token, refresh_token, access_expires_at, issued_at, version)
+       VALUES ($1, '', $2, $3, $3, 1)
+       ON CONFLICT (gateway_id) DO UPDATE
+         SET access_token = '', refresh_token = EXCLUDED.refresh_token, access_expires_at = EXCLUDED.access_expires_at,
+             issued_at = EXCLUDED.issued_at, version = gateway_tokens.version + 1, updated_at = now()`,
+      [gw.id, refreshToken, now],
+    );
+    this.cache.delete(gw.id);
   }
 
   private async load(gatewayId: string): Promise<TokenRow | null> {
     const rows = await this.ds.query(
-      `SELECT access_token AS "accessToken", refresh_token AS "refreshToken", access_expires_at AS "expiresAt", version
+      `SELECT access_token AS "accessToken", refresh_token AS "refreshToken", access_expires_at AS "expiresAt",
+              issued_at AS "issuedAt", version
          FROM gateway_tokens WHERE gateway_id = $1`,
       [gatewayId],
     );
@@ -115,18 +143,20 @@ export class ZaloTokenService {
     if (!refreshToken) throw new Error(`gateway "${gw.id}" has no refresh token (credentials.refreshToken)`);
     const pair = await this.registry.zns(gw).refreshToken(gw, refreshToken);
     const version = (current?.version ?? 0) + 1;
+    const issuedAt = this.clock.now();
     // Compare-and-set on the version we read under the lock: the new single-use refresh token must be stored
     // before the access token is used, or it is lost and the account locked out.
     const written = current
       ? await this.ds.query(
-          `UPDATE gateway_tokens SET access_token = $2, refresh_token = $3, access_expires_at = $4, version = $5, updated_at = now()
+          `UPDATE gateway_tokens SET access_token = $2, refresh_token = $3, access_expires_at = $4, version = $5,
+                  issued_at = $7, updated_at = now()
             WHERE gateway_id = $1 AND version = $6 RETURNING version`,
-          [gw.id, pair.accessToken, pair.refreshToken, pair.expiresAt, version, current.version],
+          [gw.id, pair.accessToken, pair.refreshToken, pair.expiresAt, version, current.version, issuedAt],
         )
       : await this.ds.query(
-          `INSERT INTO gateway_tokens (gateway_id, access_token, refresh_token, access_expires_at, version)
-           VALUES ($1, $2, $3, $4, $5) ON CONFLICT (gateway_id) DO NOTHING RETURNING version`,
-          [gw.id, pair.accessToken, pair.refreshToken, pair.expiresAt, version],
+          `INSERT INTO gateway_tokens (gateway_id, access_token, refresh_token, access_expires_at, issued_at, version)
+           VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (gateway_id) DO NOTHING RETURNING version`,
+          [gw.id, pair.accessToken, pair.refreshToken, pair.expiresAt, issuedAt, version],
         );
     const ok = Array.isArray(written) && (Array.isArray(written[0]) ? written[0].length : written.length) > 0;
     if (!ok) {
@@ -137,7 +167,7 @@ export class ZaloTokenService {
       this.cache.set(gw.id, row);
       return row;
     }
-    const row = { ...pair, version };
+    const row = { ...pair, issuedAt, version };
     this.cache.set(gw.id, row);
     this.log.log(
       `Zalo access token of "${gw.id}" refreshed (version ${version}, expires ${pair.expiresAt.toISOString()})`,

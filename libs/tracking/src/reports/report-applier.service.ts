@@ -59,14 +59,17 @@ export class ReportApplierService {
   private async applyIn(m: EntityManager, ids: string[]): Promise<ApplyResult> {
     const now = this.clock.now();
     const rows: Matched[] = await m.query(
-      `SELECT r.id, r.gateway_id, r.status, r.carrier, r.code, r.occurred_at, msg.id AS message_id, msg.delivery_id
+      // A report's own time is not trusted beyond its arrival (clamped here) or before the send (in the UPDATEs).
+      `SELECT r.id, r.gateway_id, r.status, r.carrier, r.code, LEAST(r.occurred_at, r.received_at) AS occurred_at,
+              msg.id AS message_id, msg.delivery_id
          FROM delivery_reports r
          LEFT JOIN LATERAL (
            (SELECT x.id, x.delivery_id FROM messages x
              WHERE r.provider_message_id IS NOT NULL AND x.gateway_id = r.gateway_id
                AND x.provider_message_id = r.provider_message_id LIMIT 1)
            UNION ALL
-           (SELECT x.id, x.delivery_id FROM messages x WHERE r.request_id IS NOT NULL AND x.request_id = r.request_id)
+           (SELECT x.id, x.delivery_id FROM messages x
+             WHERE r.request_id IS NOT NULL AND x.request_id = r.request_id AND x.gateway_id = r.gateway_id)
            LIMIT 1
          ) msg ON true
         WHERE r.id = ANY($1::bigint[]) AND r.applied_at IS NULL
@@ -100,14 +103,17 @@ export class ReportApplierService {
     if (ok.length) {
       const args = [ok.map((r) => r.message_id), ok.map((r) => r.occurred_at)];
       await m.query(
-        `UPDATE messages x SET status = 'delivered', delivered_at = coalesce(x.delivered_at, v.at), error_code = NULL
+        `UPDATE messages x
+            SET status = 'delivered', delivered_at = coalesce(x.delivered_at, GREATEST(v.at, x.sent_at)), error_code = NULL,
+                sent_at = coalesce(x.sent_at, v.at) -- a report proves the gateway took it (and charges for it)
            FROM unnest($1::bigint[], $2::timestamptz[]) AS v(id, at)
           WHERE x.id = v.id AND x.status <> 'delivered'`,
         args,
       );
       const runs: unknown = await m.query(
         `UPDATE deliveries d
-            SET status = 'delivered', delivered_at = coalesce(d.delivered_at, v.at), final_at = coalesce(d.final_at, v.at),
+            SET status = 'delivered', delivered_at = coalesce(d.delivered_at, x.delivered_at),
+                final_at = coalesce(d.final_at, x.delivered_at),
                 error_code = NULL, error_text = NULL
            FROM unnest($1::bigint[], $2::timestamptz[]) AS v(id, at)
            JOIN messages x ON x.id = v.id
@@ -120,7 +126,8 @@ export class ReportApplierService {
     if (bad.length) {
       const args = [bad.map((r) => r.message_id), bad.map((r) => r.occurred_at), bad.map((r) => r.code ?? 'failed')];
       await m.query(
-        `UPDATE messages x SET status = 'failed', error_code = v.code, error_text = 'delivery report'
+        `UPDATE messages x SET status = 'failed', error_code = v.code, error_text = 'delivery report',
+                sent_at = coalesce(x.sent_at, v.at)
            FROM unnest($1::bigint[], $2::timestamptz[], $3::text[]) AS v(id, at, code)
           WHERE x.id = v.id AND x.status IN ('sending', 'sent', 'unknown')`,
         args,
