@@ -23,7 +23,7 @@ type BenchResult = Record<string, number | string>;
 const DIST = join(__dirname, '..');
 
 /** The built worker as a child process with `cfg` (LOA_CONFIG_FILE), like production. */
-function spawnWorker(cfg: AppConfig): ChildProcess {
+export function spawnWorker(cfg: AppConfig): ChildProcess {
   const file = join(mkdtempSync(join(tmpdir(), 'loa-bench-')), 'config.json');
   writeFileSync(file, JSON.stringify(cfg));
   const env: NodeJS.ProcessEnv = {};
@@ -46,7 +46,7 @@ function spawnWorker(cfg: AppConfig): ChildProcess {
 }
 
 /** CPU seconds (user + system) a process has used so far, from /proc (Linux); NaN elsewhere. */
-function cpuSeconds(pid: number | undefined): number {
+export function cpuSeconds(pid: number | undefined): number {
   try {
     const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
     return (Number(f[11]) + Number(f[12])) / 100;
@@ -55,7 +55,7 @@ function cpuSeconds(pid: number | undefined): number {
   }
 }
 
-async function rawBullMq(cfg: AppConfig, n: number): Promise<number> {
+export async function rawBullMq(cfg: AppConfig, n: number): Promise<number> {
   const opts = { connection: bullConnection(cfg), prefix: bullPrefix(cfg) };
   const q = new Queue('bench-noop', opts);
   let done = 0;

@@ -16,6 +16,7 @@ const BENCHES: [name: string, module: string, fn: string][] = [
   ['segments', './segments.bench', 'runSegmentsBench'],
   ['fanout', './fanout.bench', 'runFanoutBench'],
   ['dispatch', './dispatch.bench', 'runDispatchBench'],
+  ['throttle', './throttle.bench', 'runThrottleBench'],
   ['redirect', './redirect.bench', 'runRedirectBench'],
   ['reports', './reports.bench', 'runReportsBench'],
   ['campaign-rss', './campaign-rss.bench', 'runCampaignRssBench'],

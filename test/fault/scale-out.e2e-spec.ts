@@ -65,7 +65,9 @@ describe('scale-out: two worker processes, one gateway', () => {
     };
   }
 
-  it('when worker concurrency is the bound, a second worker adds its throughput', async () => {
+  // Whether the second worker adds throughput is a speed figure: bench/ measures it; here only exactly-once and the
+  // rate are asserted (tests assert behaviour, never speed).
+  it('one worker, then two sharing a run: everyone exactly once, nothing throttled', async () => {
     // The gateway allows 1000/s and answers in 100 ms: a worker with 8 sends in flight manages at most 80/s.
     const one = await runWith(1, 300);
     const two = await runWith(2, 600);
@@ -75,8 +77,6 @@ describe('scale-out: two worker processes, one gateway', () => {
       `scale-out throughput: one worker ${one.perSecond.toFixed(1)}/s, two ${two.perSecond.toFixed(1)}/s, ` +
         `ratio ${ratio.toFixed(2)} (ceiling per worker ${ceiling}/s)\n`,
     );
-    expect(one.perSecond).toBeLessThanOrEqual(ceiling * 1.05); // one worker really was the bound
-    expect(two.perSecond).toBeGreaterThan(one.perSecond);
     expect([one.stats.throttled, two.stats.throttled]).toEqual([0, 0]);
   }, 180_000);
 

@@ -5,3 +5,4 @@ export * from './api-harness';
 export * from './worker-process';
 export * from './private-redis';
 export { ensureWorkerBuilt } from './global-setup';
+export * from './sim-process';

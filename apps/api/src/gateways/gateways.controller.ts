@@ -25,7 +25,9 @@ export class PatchGatewayDto {
 
 export class RefreshTokenDto {
   /** The refresh token Zalo issued when the OA administrator re-authorised the app (single-use at Zalo). */
-  @IsString() @MaxLength(2000) @Matches(/^[\x21-\x7e]+$/, { message: 'refreshToken must be printable ASCII, no spaces' })
+  @IsString()
+  @MaxLength(2000)
+  @Matches(/^[\x21-\x7e]+$/, { message: 'refreshToken must be printable ASCII, no spaces' })
   refreshToken: string;
 }
 
@@ -102,7 +104,8 @@ export class GatewaysController {
   @Put(':id/refresh-token')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Give a Zalo gateway a new refresh token after re-authorising the OA (national admin; audited, value never logged)',
+    summary:
+      'Give a Zalo gateway a new refresh token after re-authorising the OA (national admin; audited, value never logged)',
   })
   async setRefreshToken(@Param('id') id: string, @Body() dto: RefreshTokenDto, @CurrentPrincipal() who: Principal) {
     const gw = this.gateway(id);
