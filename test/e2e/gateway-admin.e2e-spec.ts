@@ -74,8 +74,10 @@ describe('gateway administration (e2e)', () => {
     expect(audit.rows.map((r) => r.details).join()).not.toMatch(/new-refresh-token|second/);
   });
 
-  it('changing a rate is national too', async () => {
+  it('changing a rate and the queue dashboard (pause a queue) are national too', async () => {
     await h.http().patch('/api/v1/gateways/viettel').set(districtAdmin).send({ ratePerSecond: 5 }).expect(403);
+    await h.http().get('/admin/queues').set(districtAdmin).expect(403);
+    await h.http().get('/admin/queues').set(admin).expect(200);
   });
 
   it('lists and lifts a campaign’s gateway hold within the key’s scope', async () => {

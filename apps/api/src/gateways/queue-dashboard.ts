@@ -46,8 +46,9 @@ export class QueueDashboard implements OnModuleInit {
         .verify(token)
         .then((who) => {
           if (!who) res.status(401).json({ statusCode: 401, message: 'Unknown or revoked API key' });
-          else if (who.role !== 'admin')
-            res.status(403).json({ statusCode: 403, message: 'The queue dashboard needs the role admin' });
+          else if (who.role !== 'admin' || who.unitId !== null)
+            // Pausing a gateway's queue stops it for the whole country: a national setting.
+            res.status(403).json({ statusCode: 403, message: 'The queue dashboard needs a national admin key' });
           else next();
         })
         .catch(next);
