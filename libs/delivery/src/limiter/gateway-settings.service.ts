@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { DataSource, EntityManager } from 'typeorm';
-import { APP_CONFIG, AppConfig, REDIS } from '@loa/core';
+import { APP_CONFIG, AppConfig, REDIS, redisKey } from '@loa/core';
 import { limiterKeys } from './gateway-keys';
 
 export interface GatewayLiveState {
@@ -24,6 +24,7 @@ export class GatewaySettingsService implements OnApplicationShutdown {
   private state = new Map<string, GatewayLiveState>();
   private timer?: NodeJS.Timeout;
   private loaded?: Promise<void>;
+  private subscriber?: Redis;
 
   constructor(
     @Inject(APP_CONFIG) private readonly cfg: AppConfig,
@@ -31,13 +32,27 @@ export class GatewaySettingsService implements OnApplicationShutdown {
     private readonly ds: DataSource,
   ) {}
 
-  /** Starts the once-a-second refresh (the worker; the api reads on demand). */
+  /** Published on every change (rate, pause, unpause), so every process reloads at once, not at its next tick. */
+  private get channel(): string {
+    return redisKey(this.cfg, 'gateway-settings');
+  }
+
+  /** Starts the once-a-second refresh, and an immediate one on every published change (the worker). */
   startRefreshing(onChange?: (s: GatewayLiveState) => void): Promise<void> {
-    this.timer ??= setInterval(() => {
-      this.refresh(onChange).catch((e) => this.log.warn(`refresh failed: ${(e as Error).message}`));
-    }, 1000);
+    const reload = () => this.refresh(onChange).catch((e) => this.log.warn(`refresh failed: ${(e as Error).message}`));
+    this.timer ??= setInterval(reload, 1000);
     this.timer.unref();
+    if (!this.subscriber) {
+      this.subscriber = this.redis.duplicate();
+      this.subscriber.on('message', () => void reload());
+      this.subscriber.on('error', (e) => this.log.warn(`settings subscription: ${e.message}`));
+      void this.subscriber.subscribe(this.channel).catch(() => undefined);
+    }
     return this.ensureLoaded();
+  }
+
+  private async announce(id: string): Promise<void> {
+    await this.redis.publish(this.channel, id).catch(() => 0);
   }
 
   ensureLoaded(): Promise<void> {
@@ -93,6 +108,7 @@ export class GatewaySettingsService implements OnApplicationShutdown {
       await audit(m);
     });
     await this.redis.set(limiterKeys(this.cfg, id).rate, String(rate));
+    await this.announce(id);
     await this.refresh();
     return this.get(id)!;
   }
@@ -109,6 +125,7 @@ export class GatewaySettingsService implements OnApplicationShutdown {
     const s = this.state.get(id);
     if (s && (!s.pausedUntil || s.pausedUntil < until))
       this.state.set(id, { ...s, pausedUntil: until, pauseReason: reason });
+    await this.announce(id);
   }
 
   /** Lifts a pause in force at once (an operator's decision, audited by the caller in the same transaction). */
@@ -120,6 +137,7 @@ export class GatewaySettingsService implements OnApplicationShutdown {
       );
       await audit(m);
     });
+    await this.announce(id);
     await this.refresh();
     return this.get(id)!;
   }
@@ -134,5 +152,6 @@ export class GatewaySettingsService implements OnApplicationShutdown {
 
   onApplicationShutdown(): void {
     if (this.timer) clearInterval(this.timer);
+    this.subscriber?.disconnect();
   }
 }

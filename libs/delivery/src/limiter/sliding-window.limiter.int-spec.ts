@@ -128,4 +128,23 @@ describe('SlidingWindowLimiter (real Redis, many connections)', () => {
     expect(got.map((g) => g.granted)).toEqual([true, false, false, false, false]);
     expect(await conns[conns.length - 1].zcard(keys.grants)).toBe(1);
   });
+
+  it('a reserved grant is no longer good once the rate is lowered past it, or once Redis lost it', async () => {
+    const keys = keysFor('f');
+    const [l] = limiters(1, 1000, 3000);
+    const redis = conns[conns.length - 1];
+    await redis.set(keys.rate, '10');
+    const grants = [];
+    for (let i = 0; i < 10; i++) grants.push(await l.acquire(keys, 10)); // 100 ms apart, up to 900 ms ahead
+    expect(grants.every((g) => g.granted)).toBe(true);
+    expect(await Promise.all(grants.map((g) => l.verify(keys, 10, g)))).toEqual(Array(10).fill(true));
+    await redis.set(keys.rate, '4'); // PATCH /gateways/:id lowered it
+    const after = [];
+    for (const g of grants) after.push(await l.verify(keys, 4, g));
+    // The first four of the second still fit; the rest are revoked (and removed, so others can count again).
+    expect(after).toEqual([true, true, true, true, false, false, false, false, false, false]);
+    expect(await redis.zcard(keys.grants)).toBe(4);
+    await redis.del(keys.grants); // Redis restarted empty
+    expect(await l.verify(keys, 4, grants[0])).toBe(false);
+  });
 });

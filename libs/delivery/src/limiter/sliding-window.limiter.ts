@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { performance } from 'node:perf_hooks';
-import { REACQUIRE_LUA, SLIDING_WINDOW_LUA } from './sliding-window.lua';
+import { REACQUIRE_LUA, SLIDING_WINDOW_LUA, VERIFY_LUA } from './sliding-window.lua';
 
 export interface LimiterOptions {
   /** Counted window, ms: 1000 + a safety margin for jitter between our grant and the gateway's arrival. */
@@ -22,6 +22,7 @@ export interface Grant {
 type LimiterScripts = {
   loaSlidingWindow: (...a: (string | number)[]) => Promise<[number, number, number]>;
   loaReacquire: (...a: (string | number)[]) => Promise<[number, number, number]>;
+  loaVerifyGrant: (...a: (string | number)[]) => Promise<number>;
 };
 
 export interface LimiterKeys {
@@ -48,6 +49,9 @@ export class SlidingWindowLimiter {
     }
     if (!(redis as unknown as { loaReacquire?: unknown }).loaReacquire) {
       redis.defineCommand('loaReacquire', { numberOfKeys: 3, lua: REACQUIRE_LUA });
+    }
+    if (!(redis as unknown as { loaVerifyGrant?: unknown }).loaVerifyGrant) {
+      redis.defineCommand('loaVerifyGrant', { numberOfKeys: 2, lua: VERIFY_LUA });
     }
   }
 
@@ -112,6 +116,21 @@ export class SlidingWindowLimiter {
       (this.opts.refillSlackMs ?? Math.max(0, this.opts.windowMs - 1000)) * 1000,
     );
     return { granted: ok === 1, waitMs: Number(waitUs) / 1000, atUs: Number(atUs), member };
+  }
+
+  /**
+   * Whether a reserved grant still holds (see VERIFY_LUA): false after the rate was lowered past it or Redis lost
+   * it; it is then removed, and the caller takes a new one instead of sending.
+   */
+  async verify(keys: LimiterKeys, fallbackRate: number, grant: Grant): Promise<boolean> {
+    const ok = await (this.redis as unknown as LimiterScripts).loaVerifyGrant(
+      keys.grants,
+      keys.rate,
+      Math.max(1, Math.floor(fallbackRate)),
+      this.opts.windowMs * 1000,
+      grant.member,
+    );
+    return ok === 1;
   }
 
   /** Holds every grant back for `ms` (a gateway said "throttled"); extends, never shortens, a running backoff. */

@@ -111,3 +111,25 @@ redis.call('ZADD', KEYS[1], at, ARGV[5])
 redis.call('PEXPIRE', KEYS[1], math.ceil((window + maxWait) / 1000) + 1000)
 return {1, wait, at}
 `;
+
+/**
+ * Is a reserved grant still good, just before its sender uses it? A grant reserved seconds ahead was placed under the
+ * rate and the grants of that moment; since then the rate may have been lowered (PATCH /gateways/:id: the reserved
+ * spacing would now overfill the gateway's window) or Redis may have restarted empty (every process grants afresh:
+ * the reservation no longer exists, and others may already hold its second). The grant is good when it is still in
+ * the set and the window (at − window, at] holds at most `rate` grants with it; otherwise it is removed (the sender
+ * takes a new one).
+ *
+ * KEYS[1] grants, KEYS[2] live rate; ARGV[1] fallback rate, ARGV[2] window µs, ARGV[3] the grant's member.
+ * Returns 1 (good) or 0 (gone or over the current rate: removed).
+ */
+export const VERIFY_LUA = `
+local score = redis.call('ZSCORE', KEYS[1], ARGV[3])
+if not score then return 0 end
+local rate = tonumber(redis.call('GET', KEYS[2]) or ARGV[1])
+local at = tonumber(score)
+local n = redis.call('ZCOUNT', KEYS[1], '(' .. tostring(at - tonumber(ARGV[2])), tostring(at))
+if n <= rate then return 1 end
+redis.call('ZREM', KEYS[1], ARGV[3])
+return 0
+`;

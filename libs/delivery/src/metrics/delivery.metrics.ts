@@ -11,6 +11,7 @@ export class DeliveryMetrics {
   readonly inDoubt: Counter<'gateway'>;
   readonly fallbacks: Counter<'gateway'>;
   readonly lateGrants: Counter<'gateway'>;
+  readonly revokedGrants: Counter<'gateway'>;
   readonly refusals: Counter<'gateway' | 'code'>;
   readonly latency: Histogram<'gateway'>;
   readonly lateness: Histogram<'gateway'>;
@@ -50,6 +51,12 @@ export class DeliveryMetrics {
     this.lateGrants = new Counter({
       name: 'loa_limiter_late_grants_total',
       help: 'Limiter grants given up because the sender woke too late',
+      labelNames: ['gateway'],
+      registers: reg,
+    });
+    this.revokedGrants = new Counter({
+      name: 'loa_limiter_revoked_grants_total',
+      help: 'Reserved limiter grants found no longer good just before use (rate lowered meanwhile, Redis restarted empty)',
       labelNames: ['gateway'],
       registers: reg,
     });

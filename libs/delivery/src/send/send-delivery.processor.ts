@@ -23,6 +23,8 @@ import { ZaloTokenService } from '../zalo/zalo-token.service';
 type SendJob = Job<JobPayloads['send-delivery']>;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const OUTCOME_RETRIES = 14;
+/** A reserved grant is verified this long before its instant (one Redis round trip, well before the send). */
+const VERIFY_LEAD_MS = 15;
 
 /**
  * One `send-delivery` job: reload the delivery, check campaign state, quiet hours and pauses, claim the channel
@@ -129,9 +131,23 @@ export class SendDeliveryProcessor {
       return this.delay(job, token, slot.grant.waitMs, true);
     }
 
-    // Send at the granted instant, never much later: a late sender would compress the gateway's window.
+    // Send at the granted instant, never much later: a late sender would compress the gateway's window. A grant
+    // reserved ahead is verified shortly before its instant (rate lowered meanwhile, Redis restarted empty).
     for (let tries = 0; ; tries++) {
-      const wait = slot.at - performance.now();
+      let wait = slot.at - performance.now();
+      if (wait > VERIFY_LEAD_MS * 2) {
+        await sleep(wait - VERIFY_LEAD_MS);
+        if (!(await this.limiter.verify(keys, this.settings.rate(gw.id), slot.grant))) {
+          this.metrics.revokedGrants.inc({ gateway: gw.id });
+          slot = await this.acquire(keys, gw.id, { ...slot.grant, granted: false });
+          if (!slot.grant.granted || tries >= 5) {
+            await this.repo.recordRetry(d.id, d.channelIndex, 'LIMITER', 'no send slot in time');
+            return this.delay(job, token, slot.grant.waitMs, true);
+          }
+          continue;
+        }
+        wait = slot.at - performance.now();
+      }
       if (wait > 0) await sleep(wait);
       const late = performance.now() - slot.at;
       this.metrics.lateness.observe({ gateway: gw.id }, Math.max(0, late) / 1000);
