@@ -26,6 +26,23 @@ export async function seedDispatchRun(
   sql: Client,
   opts: { count: number; firstNumber: number; channels: ('zns' | 'sms')[]; validityHours?: number; name?: string },
 ): Promise<SeededRun> {
+  // One transaction: a worker's housekeeping sweep must never see the `dispatching` run before its deliveries (it
+  // would complete an empty run).
+  await sql.query('BEGIN');
+  try {
+    const run = await seedInTransaction(sql, opts);
+    await sql.query('COMMIT');
+    return run;
+  } catch (e) {
+    await sql.query('ROLLBACK');
+    throw e;
+  }
+}
+
+async function seedInTransaction(
+  sql: Client,
+  opts: { count: number; firstNumber: number; channels: ('zns' | 'sms')[]; validityHours?: number; name?: string },
+): Promise<SeededRun> {
   const [{ id: segmentId }] = (await sql.query(`INSERT INTO segments (name, filter) VALUES ('all', '{}') RETURNING id`))
     .rows;
   const [{ id: smsTpl }] = (
