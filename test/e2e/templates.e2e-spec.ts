@@ -146,6 +146,18 @@ describe('templates over HTTP (e2e)', () => {
       .send({ name: 'plain', channel: 'sms', body: 'x {{link}}' })
       .expect(201);
     expect(plain.registrations).toEqual({});
+    // Preview checks registrations as they are typed, before anything is saved.
+    const { body: preview } = await h
+      .http()
+      .post('/api/v1/templates/preview')
+      .set(admin)
+      .send({ channel: 'sms', body: 'Cài Bluezone: {{link}}', registrations: { esms: { content: 'Cai tai {1}' } } })
+      .expect(200);
+    expect(preview.registrationProblems).toEqual([
+      expect.stringMatching(
+        /^eSMS \(esms\): the sample rendering "Cai Bluezone: .*" does not match .*"Cai tai \{1\}"$/,
+      ),
+    ]);
   });
 
   it('refuses an invalid registration, naming the field', async () => {
@@ -184,6 +196,24 @@ describe('templates over HTTP (e2e)', () => {
       .send({ ...DEMO_SMS_TEMPLATE, registrations: 'vnpt' })
       .expect(400);
     expect(shape.body.fields.map((f: { field: string }) => f.field)).toEqual(['registrations']);
+  });
+
+  it('describes registrations in the OpenAPI document', async () => {
+    const { body: doc } = await h.http().get('/api/docs-json').expect(200);
+    const schemas = doc.components.schemas;
+    for (const dto of ['CreateTemplateDto', 'UpdateTemplateDto', 'PreviewTemplateDto']) {
+      expect(schemas[dto].properties.registrations).toMatchObject({
+        type: 'object',
+        additionalProperties: {
+          oneOf: [
+            { $ref: '#/components/schemas/ContentRegistrationDto' },
+            { $ref: '#/components/schemas/ParamTemplateRegistrationDto' },
+          ],
+        },
+      });
+    }
+    expect(schemas.ContentRegistrationDto.required).toEqual(['content']);
+    expect(schemas.ParamTemplateRegistrationDto.required).toEqual(['templateId', 'text', 'params']);
   });
 
   it('previews a sample with encoding, segments and warnings (analysts too)', async () => {
