@@ -43,7 +43,7 @@ describe('campaignRegistrationProblems', () => {
       [['sms', 1]],
       [sms(1, { viettel })],
       ['viettel', 'mobifone', 'itel', 'vinaphone'],
-      ['eSMS (esms): template 1 is not registered', 'VNPT (vnpt): template 1 is not registered'],
+      ['VNPT (vnpt): template 1 is not registered', 'eSMS (esms): template 1 is not registered'], // config order
     ],
     ['unrouted carriers have no gateway to check', [['sms', 1]], [sms(1, {})], ['unknown'], []],
     ['a deleted template', [['sms', 9]], [], ['viettel'], ['template 9 does not exist']],

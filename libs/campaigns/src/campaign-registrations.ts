@@ -53,7 +53,9 @@ export function campaignRegistrationProblems(
       }
       continue;
     }
-    const gateways = [...new Map(carriers.flatMap((c) => smsRoutes(cfg, c)).map((g) => [g.id, g])).values()];
+    // Each routed gateway once, in configuration order (problems read the same whatever order carriers come in).
+    const routed = new Set(carriers.flatMap((c) => smsRoutes(cfg, c)).map((g) => g.id));
+    const gateways = cfg.gateways.filter((g) => routed.has(g.id));
     const tpl = {
       label: `template ${t.id}`,
       body: t.body ?? '',
