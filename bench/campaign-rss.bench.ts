@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppConfig } from '@loa/core';
 import { ApiKeysService } from '@loa/access';
-import { DEMO_SMS_TEMPLATE } from '@loa/templates';
+import { DEMO_SMS_REGISTRATIONS, DEMO_SMS_TEMPLATE } from '@loa/templates';
 import { pointGatewaysAt, startSimulators } from '../apps/carrier-sim/src';
 import { createTestDatabase, dropTestDatabase, sqlClient, testConfig, uniqueName } from '../test/support';
 
@@ -103,7 +103,7 @@ export async function runCampaignRssBench(size: number): Promise<Record<string, 
       return (await res.json()) as { id: number };
     };
     const segment = await post('/segments', { name: 'everyone', filter: {} });
-    const template = await post('/templates', DEMO_SMS_TEMPLATE);
+    const template = await post('/templates', { ...DEMO_SMS_TEMPLATE, registrations: DEMO_SMS_REGISTRATIONS });
     const campaign = await post('/campaigns', {
       name: 'bench',
       segmentId: segment.id,

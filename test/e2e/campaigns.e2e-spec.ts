@@ -2,7 +2,7 @@ import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppConfig, Clock, CoreModule } from '@loa/core';
 import { CampaignsWorkerModule } from '@loa/campaigns';
-import { ApiHarness, startApi, waitFor } from '@loa/testing';
+import { ApiHarness, registrationsFor, startApi, waitFor } from '@loa/testing';
 
 /**
  * Campaign CRUD, preview and the scheduler + fan-out in worker contexts, on one fast fake clock (60×: a minute
@@ -12,6 +12,7 @@ import { ApiHarness, startApi, waitFor } from '@loa/testing';
 const SPEED = 60;
 // 22:57 in Vietnam: minutes later the every-minute campaign fires outside the 07:00–22:00 window.
 const FAKE_START = Date.parse('2025-03-03T15:57:00Z');
+const SMS_BODY = 'Cai Bluezone: {{link}}';
 
 async function startWorker(cfg: AppConfig): Promise<INestApplicationContext> {
   @Module({ imports: [CoreModule.forRoot(cfg), CampaignsWorkerModule] })
@@ -74,7 +75,8 @@ describe('campaigns (e2e)', () => {
     await q(`UPDATE subscribers SET installed_at = now() WHERE phone IN ('84900000003', '84900000004')`);
     await q(`UPDATE subscribers SET last_clicked_at = now() WHERE phone = '84900000005'`);
     [{ id: smsTemplate }] = await q<{ id: number }>(
-      `INSERT INTO templates (name, channel, body) VALUES ('sms', 'sms', 'Cai Bluezone: {{link}}') RETURNING id`,
+      `INSERT INTO templates (name, channel, body, registrations) VALUES ('sms', 'sms', $1, $2) RETURNING id`,
+      [SMS_BODY, JSON.stringify(registrationsFor(h.cfg, SMS_BODY))],
     );
     [{ id: znsTemplate }] = await q<{ id: number }>(
       `INSERT INTO templates (name, channel, zns_template_id, zns_params) VALUES ('zns', 'zns', '123', '{}') RETURNING id`,

@@ -1,5 +1,5 @@
 import { Clock } from '@loa/core';
-import { ApiHarness, startApi, startWorkerProcess, waitFor, WorkerProcess } from '@loa/testing';
+import { ApiHarness, registrationsFor, startApi, startWorkerProcess, waitFor, WorkerProcess } from '@loa/testing';
 
 /**
  * The scheduler as production runs it: three real worker processes (`node dist/apps/worker/src/main.js`, every
@@ -37,6 +37,7 @@ describe('scheduler with three worker processes (e2e)', () => {
 
   it('makes exactly one run per fire time, each with one delivery per person', async () => {
     const auth = { Authorization: `Bearer ${h.adminToken}` };
+    const body = 'Cai Bluezone: {{link}}';
     const { body: seg } = await h
       .http()
       .post('/api/v1/segments')
@@ -47,7 +48,7 @@ describe('scheduler with three worker processes (e2e)', () => {
       .http()
       .post('/api/v1/templates')
       .set(auth)
-      .send({ name: 'sms', channel: 'sms', body: 'Cai Bluezone: {{link}}' })
+      .send({ name: 'sms', channel: 'sms', body, registrations: registrationsFor(h.cfg, body) })
       .expect(201);
     const { body: c } = await h
       .http()

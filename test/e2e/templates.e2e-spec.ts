@@ -1,4 +1,4 @@
-import { DEMO_SMS_TEMPLATE, DEMO_ZNS_TEMPLATE } from '@loa/templates';
+import { DEMO_SMS_REGISTRATIONS, DEMO_SMS_TEMPLATE, DEMO_ZNS_TEMPLATE } from '@loa/templates';
 import { ApiHarness, startApi } from '@loa/testing';
 
 describe('templates over HTTP (e2e)', () => {
@@ -103,6 +103,119 @@ describe('templates over HTTP (e2e)', () => {
     });
   });
 
+  it('saves, returns and lists registrations per gateway; a registration that does not match is reported', async () => {
+    const res = await h
+      .http()
+      .post('/api/v1/templates')
+      .set(admin)
+      .send({ ...DEMO_SMS_TEMPLATE, registrations: DEMO_SMS_REGISTRATIONS })
+      .expect(201);
+    expect(res.body).toMatchObject({ registrations: DEMO_SMS_REGISTRATIONS, registrationProblems: [] });
+    const { body: one } = await h.http().get(`/api/v1/templates/${res.body.id}`).set(admin).expect(200);
+    expect(one.registrations).toEqual(DEMO_SMS_REGISTRATIONS);
+    const { body: all } = await h.http().get('/api/v1/templates').set(admin).expect(200);
+    expect(all.find((t: { id: number }) => t.id === res.body.id).registrations).toEqual(DEMO_SMS_REGISTRATIONS);
+
+    // The body changes, the registrations do not: saved, with the mismatch named per gateway.
+    const patched = await h
+      .http()
+      .patch(`/api/v1/templates/${res.body.id}`)
+      .set(admin)
+      .send({ body: 'Cài Bluezone: {{link}}' })
+      .expect(200);
+    expect(patched.body.registrationProblems).toEqual([
+      expect.stringMatching(/^Viettel \(viettel\): the sample rendering "Cai Bluezone: http.*" does not match/),
+      expect.stringMatching(/^VNPT \(vnpt\): VNPT would send "So TTTT Thai Binh: .*" where the template renders/),
+      expect.stringMatching(/^eSMS \(esms\): the sample rendering/),
+    ]);
+    // Registrations are replaced as a whole.
+    const replaced = await h
+      .http()
+      .patch(`/api/v1/templates/${res.body.id}`)
+      .set(admin)
+      .send({ registrations: { viettel: { content: 'Cai Bluezone: {1}' } } })
+      .expect(200);
+    expect(replaced.body).toMatchObject({
+      registrations: { viettel: { content: 'Cai Bluezone: {1}' } },
+      registrationProblems: [],
+    });
+    const { body: plain } = await h
+      .http()
+      .post('/api/v1/templates')
+      .set(admin)
+      .send({ name: 'plain', channel: 'sms', body: 'x {{link}}' })
+      .expect(201);
+    expect(plain.registrations).toEqual({});
+    // Preview checks registrations as they are typed, before anything is saved.
+    const { body: preview } = await h
+      .http()
+      .post('/api/v1/templates/preview')
+      .set(admin)
+      .send({ channel: 'sms', body: 'Cài Bluezone: {{link}}', registrations: { esms: { content: 'Cai tai {1}' } } })
+      .expect(200);
+    expect(preview.registrationProblems).toEqual([
+      expect.stringMatching(
+        /^eSMS \(esms\): the sample rendering "Cai Bluezone: .*" does not match .*"Cai tai \{1\}"$/,
+      ),
+    ]);
+  });
+
+  it('refuses an invalid registration, naming the field', async () => {
+    const res = await h
+      .http()
+      .post('/api/v1/templates')
+      .set(admin)
+      .send({
+        ...DEMO_SMS_TEMPLATE,
+        registrations: {
+          viettel: { content: 'Cai tai {{link}}' },
+          mobifone: { content: 'x {1}' },
+          vnpt: { templateId: '3001', text: 'Chao {1}, cai tai {2}', params: { '1': '{{ten}}', '3': '{{link}}' } },
+        },
+      })
+      .expect(400);
+    expect(res.body.fields).toEqual([
+      { field: 'registrations.viettel.content', problems: [expect.stringContaining('uses {{…}}')] },
+      { field: 'registrations.mobifone', problems: [expect.stringContaining('unknown SMS gateway "mobifone"')] },
+      { field: 'registrations.vnpt.params.2', problems: ['slot {2} of the text has no param'] },
+      { field: 'registrations.vnpt.params.1', problems: [expect.stringContaining('unknown placeholder {{ten}}')] },
+      { field: 'registrations.vnpt.params.3', problems: ['the text has no slot {3}'] },
+    ]);
+    expect(res.body.message).toContain('registrations.vnpt.params.2: slot {2} of the text has no param');
+    const zns = await h
+      .http()
+      .post('/api/v1/templates')
+      .set(admin)
+      .send({ ...DEMO_ZNS_TEMPLATE, registrations: DEMO_SMS_REGISTRATIONS })
+      .expect(400);
+    expect(zns.body.fields).toEqual([{ field: 'registrations', problems: [expect.stringContaining('only SMS')] }]);
+    const shape = await h
+      .http()
+      .post('/api/v1/templates')
+      .set(admin)
+      .send({ ...DEMO_SMS_TEMPLATE, registrations: 'vnpt' })
+      .expect(400);
+    expect(shape.body.fields.map((f: { field: string }) => f.field)).toEqual(['registrations']);
+  });
+
+  it('describes registrations in the OpenAPI document', async () => {
+    const { body: doc } = await h.http().get('/api/docs-json').expect(200);
+    const schemas = doc.components.schemas;
+    for (const dto of ['CreateTemplateDto', 'UpdateTemplateDto', 'PreviewTemplateDto']) {
+      expect(schemas[dto].properties.registrations).toMatchObject({
+        type: 'object',
+        additionalProperties: {
+          oneOf: [
+            { $ref: '#/components/schemas/ContentRegistrationDto' },
+            { $ref: '#/components/schemas/ParamTemplateRegistrationDto' },
+          ],
+        },
+      });
+    }
+    expect(schemas.ContentRegistrationDto.required).toEqual(['content']);
+    expect(schemas.ParamTemplateRegistrationDto.required).toEqual(['templateId', 'text', 'params']);
+  });
+
   it('previews a sample with encoding, segments and warnings (analysts too)', async () => {
     const analyst = { Authorization: `Bearer ${await h.key('analyst')}` };
     const res = await h
@@ -142,7 +255,7 @@ describe('templates over HTTP (e2e)', () => {
       .http()
       .post('/api/v1/templates')
       .set(d1)
-      .send({ ...DEMO_SMS_TEMPLATE, name: 'd1' })
+      .send({ ...DEMO_SMS_TEMPLATE, name: 'd1', registrations: DEMO_SMS_REGISTRATIONS })
       .expect(201);
     expect(mine.body.unitId).toBe(u.D1);
     const other = await h
@@ -161,5 +274,6 @@ describe('templates over HTTP (e2e)', () => {
     await h.http().patch(`/api/v1/templates/${other.body.id}`).set(d1).send({ name: 'x' }).expect(403);
     const list = await h.http().get('/api/v1/templates').set(d1).expect(200);
     expect(list.body.map((t: { id: number }) => t.id)).toEqual([mine.body.id]);
+    expect(list.body[0].registrations).toEqual(DEMO_SMS_REGISTRATIONS);
   });
 });

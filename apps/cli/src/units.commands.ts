@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { DemoSeedService, UnitImportError, UnitsService } from '@loa/units';
+import { APP_CONFIG, AppConfig } from '@loa/core';
 import { seedDemoSubscribers } from '@loa/subscribers';
+import { seedDemoTemplates } from '@loa/templates';
 import { CliCommand } from './commands';
 
 export const seedDemoCommand: CliCommand = {
@@ -16,6 +18,11 @@ export const seedDemoCommand: CliCommand = {
       const added = await seedDemoSubscribers(ctx.get(DataSource), per);
       console.log(`Demo subscribers: ${added} added (tagged "demo").`);
     }
+    const t = await seedDemoTemplates(ctx.get(DataSource), ctx.get<AppConfig>(APP_CONFIG).gateways);
+    console.log(
+      `Demo templates: ${t.inserted.length ? `${t.inserted.join(', ')} inserted` : 'already there'}; ` +
+        `the SMS reminder is registered at ${t.registeredAt.join(', ') || 'no configured gateway'}.`,
+    );
   },
 };
 

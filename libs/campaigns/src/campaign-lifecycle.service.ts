@@ -7,6 +7,7 @@ import { assertWithin, AuditService, Principal } from '@loa/access';
 import { assertCanApply, CampaignAction } from './campaign-status';
 import { Campaign } from './campaign.types';
 import { CampaignsRepository } from './campaigns.repository';
+import { PreviewService } from './preview.service';
 import { firstFireFrom } from './schedule';
 
 /** A one-off may be scheduled this late (clock skew between an operator and the server). */
@@ -24,6 +25,7 @@ export class CampaignLifecycleService {
     private readonly repo: CampaignsRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly previews: PreviewService,
     @InjectQueue(QueueName.Dispatch) private readonly dispatch: Queue<JobPayloads['dispatch-run']>,
   ) {}
 
@@ -44,7 +46,11 @@ export class CampaignLifecycleService {
     });
   }
 
-  /** draft → scheduled: computes the first fire time, refusing a schedule that never fires. */
+  /**
+   * draft → scheduled: computes the first fire time, refusing a schedule that never fires, and refusing before
+   * anything is sent a campaign whose templates the gateways would refuse or garble (the preview's
+   * `registrationProblems`): a sender that finds out at send time has already lost the run.
+   */
   async schedule(id: number, who: Principal): Promise<Campaign> {
     await this.apply(id, 'schedule', who, async (c, now, m) => {
       if (c.runAt && c.runAt.getTime() < now.getTime() - ONE_OFF_GRACE_MS) {
@@ -53,6 +59,15 @@ export class CampaignLifecycleService {
       const from = c.runAt && c.runAt < now ? c.runAt : now;
       const next = firstFireFrom(c, from);
       if (!next) throw new ConflictException(`Cannot schedule campaign ${id}: its schedule has no fire time left`);
+      const { problems } = await this.previews.registrationCheck(c);
+      if (problems.length) {
+        throw new ConflictException({
+          statusCode: 409,
+          error: 'Conflict',
+          message: `Cannot schedule campaign ${id}: ${problems.join('; ')}`,
+          registrationProblems: problems,
+        });
+      }
       await this.repo.setStatus(id, 'scheduled', next, m);
       return { nextFireAt: next.toISOString() };
     });

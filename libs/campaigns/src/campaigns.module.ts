@@ -5,11 +5,12 @@ import { CampaignLifecycleService } from './campaign-lifecycle.service';
 import { CampaignsRepository } from './campaigns.repository';
 import { CampaignsService } from './campaigns.service';
 import { PreviewService } from './preview.service';
+import { RegistrationGateService } from './registration-gate.service';
 
 /** What both the api and the worker need: data access, the audience/preview, and the queues campaigns feed. */
 @Module({
   imports: [BullModule.registerQueue({ name: QueueName.Fanout }, { name: QueueName.Dispatch })],
-  providers: [CampaignsRepository, PreviewService],
+  providers: [CampaignsRepository, PreviewService, RegistrationGateService],
   exports: [CampaignsRepository, PreviewService, BullModule],
 })
 export class CampaignsModule {}

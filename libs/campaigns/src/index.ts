@@ -8,6 +8,8 @@ export * from './campaigns.service';
 export * from './campaign-lifecycle.service';
 export * from './preview-estimate';
 export * from './preview.service';
+export * from './campaign-registrations';
+export * from './registration-gate.service';
 export * from './fanout.service';
 export * from './scheduler.service';
 export * from './campaigns.module';

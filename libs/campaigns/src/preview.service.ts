@@ -6,6 +6,8 @@ import { CampaignFields } from './campaigns.repository';
 import { emptyExclusions, EXCLUSION_REASONS, ExclusionCounts, ExclusionReason } from './campaign.types';
 import { longestSmsSize, SmsSizeEstimate } from './message-estimate';
 import { finishWithinWindow, GatewayLoad, sendingSeconds, ZNS_FALLBACK_SHARE } from './preview-estimate';
+import { RegistrationCheck } from './campaign-registrations';
+import { RegistrationGateService } from './registration-gate.service';
 import { formatHhmm } from './schedule';
 
 export interface CarrierEstimate {
@@ -42,11 +44,18 @@ export interface PreviewResult {
     gateways: GatewayLoad[];
   };
   warnings: string[];
+  /**
+   * What the gateways would refuse or garble (a template not registered, or not matching its registration, at a
+   * gateway the audience's carriers route to; a ZNS template without id or params). Scheduling is refused while
+   * this is not empty.
+   */
+  registrationProblems: string[];
 }
 
 type PreviewFields = Pick<
   CampaignFields,
   | 'segmentId'
+  | 'brandname'
   | 'unitId'
   | 'channels'
   | 'frequencyCap'
@@ -58,6 +67,8 @@ type PreviewFields = Pick<
   | 'windowEndMinute'
 >;
 
+type AudienceFields = 'segmentId' | 'unitId' | 'frequencyCap' | 'capWindowHours' | 'stopOnClick' | 'stopOnInstall';
+
 /** Who a campaign would reach right now, why the others are left out, what it costs and how long it takes. */
 @Injectable()
 export class PreviewService {
@@ -65,15 +76,11 @@ export class PreviewService {
     private readonly ds: DataSource,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly cfg: AppConfig,
+    private readonly gate: RegistrationGateService,
   ) {}
 
   /** The audience inputs of a campaign (also what fan-out uses). */
-  async audienceOf(
-    f: Pick<
-      PreviewFields,
-      'segmentId' | 'unitId' | 'frequencyCap' | 'capWindowHours' | 'stopOnClick' | 'stopOnInstall'
-    >,
-  ): Promise<AudienceSpec> {
+  async audienceOf(f: Pick<PreviewFields, AudienceFields>): Promise<AudienceSpec> {
     const [seg] = await this.ds.query(`SELECT filter, unit_id FROM segments WHERE id = $1`, [f.segmentId]);
     return {
       segment: { filter: seg?.filter ?? {}, unitId: seg?.unit_id ?? null },
@@ -98,7 +105,9 @@ export class PreviewService {
     const byCarrier: Record<string, number> = {};
     const byUnit = new Map<number | null, number>();
     let reach = 0;
+    const carriers = new Set<string>();
     for (const r of rows) {
+      carriers.add(r.carrier);
       if (r.reason) {
         byReason[r.reason] += r.n;
         continue;
@@ -109,6 +118,8 @@ export class PreviewService {
     }
     const excludedTotal = EXCLUSION_REASONS.reduce((n, k) => n + byReason[k], 0);
     const { message, cost, loads, warnings } = await this.costs(f, byCarrier, reach);
+    const registrations = await this.gate.check(f.channels, [...carriers], f.brandname);
+    warnings.push(...registrations.warnings);
     const start = startsAt && startsAt > now ? startsAt : now;
     const seconds = sendingSeconds(loads);
     const finishesAt = finishWithinWindow(start, seconds, f.windowStartMinute, f.windowEndMinute);
@@ -140,7 +151,25 @@ export class PreviewService {
         gateways: loads,
       },
       warnings,
+      registrationProblems: registrations.problems,
     };
+  }
+
+  /**
+   * What `preview` lists as `registrationProblems`, without the rest of the preview: the carriers are those of
+   * everyone the segment matches (excluded or not: exclusions change between fires).
+   */
+  async registrationCheck(
+    f: Pick<PreviewFields, AudienceFields | 'channels' | 'brandname'>,
+  ): Promise<RegistrationCheck> {
+    const params: unknown[] = [this.clock.now()];
+    const sql = audienceSelectSql(await this.audienceOf(f), params, '$1::timestamptz');
+    const rows: { carrier: string }[] = await this.ds.query(`SELECT DISTINCT carrier FROM (${sql}) a`, params);
+    return this.gate.check(
+      f.channels,
+      rows.map((r) => r.carrier),
+      f.brandname,
+    );
   }
 
   private async costs(f: PreviewFields, byCarrier: Record<string, number>, reach: number) {

@@ -1,6 +1,5 @@
-import { fillPlaceholders, isKnownPlaceholder, Placeholder } from './render';
+import { fillPlaceholders, isKnownPlaceholder, Placeholder, PlaceholderFill, renderWith } from './render';
 import { nonGsmCharacters, SmsInfo, smsInfo } from './sms-info';
-import { unaccent } from './unaccent';
 import { ZNS_CONTENT_LIMIT, ZnsParamMapping } from './zns';
 
 /** Longest plausible values. Names are accented on purpose: one "ễ" is enough to turn a message into UCS-2. */
@@ -48,13 +47,17 @@ export function longestSamples(ctx: EstimateContext): Record<Placeholder, string
  * is longer) and measures it: this is what the most expensive recipient costs.
  */
 export function estimateLongestSms(body: string, unaccented: boolean, ctx: EstimateContext): SmsEstimate {
+  const text = renderWith(body, longestFill(ctx), { unaccented });
+  return { text, ...smsInfo(text), nonGsm: nonGsmCharacters(text), warnings: smsWarnings(text, unaccented) };
+}
+
+/** Each placeholder use at its longest: the longest sample, or the use's fallback when that is longer. */
+export function longestFill(ctx: EstimateContext): PlaceholderFill {
   const samples = longestSamples(ctx);
-  const filled = fillPlaceholders(body, (use) => {
+  return (use) => {
     const sample = isKnownPlaceholder(use.name) ? samples[use.name] : '';
     return (use.fallback ?? '').length > sample.length ? use.fallback! : sample;
-  });
-  const text = unaccented ? unaccent(filled) : filled.normalize('NFC');
-  return { text, ...smsInfo(text), nonGsm: nonGsmCharacters(text), warnings: smsWarnings(text, unaccented) };
+  };
 }
 
 export interface ZnsEstimate {
@@ -66,12 +69,8 @@ export interface ZnsEstimate {
 
 /** Zalo's 400-character cap, measured on the longest rendering. */
 export function estimateLongestZns(mapping: ZnsParamMapping, body: string | null, ctx: EstimateContext): ZnsEstimate {
-  const samples = longestSamples(ctx);
-  const fill = (s: string) =>
-    fillPlaceholders(s, (use) => {
-      const sample = isKnownPlaceholder(use.name) ? samples[use.name] : '';
-      return (use.fallback ?? '').length > sample.length ? use.fallback! : sample;
-    }).normalize('NFC');
+  const longest = longestFill(ctx);
+  const fill = (s: string) => fillPlaceholders(s, longest).normalize('NFC');
   const characters = body ? fill(body).length : Object.values(mapping).reduce((n, v) => n + fill(v).length, 0);
   const warnings: string[] = [];
   if (characters > ZNS_CONTENT_LIMIT) {

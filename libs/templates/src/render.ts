@@ -62,11 +62,24 @@ export function templateBodyProblems(body: string): string[] {
  * templates are validated when saved, so meeting one here is a bug worth failing loudly on.
  */
 export function renderTemplate(body: string, vars: TemplateVars, opts: RenderOptions): string {
-  const out = fillPlaceholders(body, (use) => {
+  return renderWith(body, varsFill(vars), opts);
+}
+
+/** What each placeholder use renders as: a person's values (`varsFill`) or the longest samples (estimate.ts). */
+export type PlaceholderFill = (use: PlaceholderUse) => string;
+
+/** A person's values, else the use's fallback, else empty; an unknown placeholder throws `TemplateError`. */
+export function varsFill(vars: TemplateVars): PlaceholderFill {
+  return (use) => {
     if (!isKnownPlaceholder(use.name)) throw new TemplateError(`unknown placeholder {{${use.name}}}`);
     const v = vars[use.name];
     return v === null || v === undefined || v === '' ? (use.fallback ?? '') : v;
-  });
+  };
+}
+
+/** `renderTemplate` with any fill: NFC, or unaccented when asked. */
+export function renderWith(body: string, fill: PlaceholderFill, opts: RenderOptions): string {
+  const out = fillPlaceholders(body, fill);
   return opts.unaccented ? unaccent(out) : out.normalize('NFC');
 }
 

@@ -1,24 +1,23 @@
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@loa/core';
 import { assertWithin, AuditService, Principal, unitScopeSql } from '@loa/access';
-import { EstimateContext, estimateLongestSms, estimateLongestZns, SmsEstimate, ZnsEstimate } from './estimate';
-import { templateBodyProblems, TemplateVars, renderTemplate } from './render';
+import { EstimateContext } from './estimate';
+import { TemplateVars, renderTemplate } from './render';
+import { TemplateRegistrations } from './registrations';
 import { smsInfo, SmsInfo } from './sms-info';
-import { renderZnsParams, ZNS_CONTENT_LIMIT, ZnsParamMapping, znsMappingProblems } from './zns';
-
-export type TemplateChannel = 'sms' | 'zns';
-
-export interface TemplateInput {
-  name: string;
-  channel: TemplateChannel;
-  /** SMS text; for ZNS an optional local copy of the approved content (previews and the 400-character check). */
-  body?: string | null;
-  unaccented?: boolean;
-  znsTemplateId?: string | null;
-  znsParams?: ZnsParamMapping | null;
-  unitId?: number | null;
-}
+import {
+  badRequest,
+  checkTemplate,
+  mismatchedRegistrations,
+  NormalisedTemplate,
+  normaliseTemplate,
+  TemplateChannel,
+  TemplateEstimate,
+  TemplateInput,
+} from './template-checks';
+import { sampleVars } from './template-renderings';
+import { renderZnsParams, ZnsParamMapping } from './zns';
 
 export interface Template {
   id: number;
@@ -28,12 +27,14 @@ export interface Template {
   unaccented: boolean;
   znsTemplateId: string | null;
   znsParams: ZnsParamMapping | null;
+  registrations: TemplateRegistrations;
   unitId: number | null;
   createdAt: Date;
   updatedAt: Date;
 }
 
-export type TemplateEstimate = ({ channel: 'sms' } & SmsEstimate) | ({ channel: 'zns' } & ZnsEstimate);
+/** A saved template, its longest rendering, and registrations that would not deliver what it renders. */
+export type SavedTemplate = Template & { longest: TemplateEstimate; registrationProblems: string[] };
 
 export interface TemplatePreview {
   /** The template rendered with the sample values (given ones, else defaults). */
@@ -41,33 +42,17 @@ export interface TemplatePreview {
   sampleInfo: SmsInfo | null;
   longest: TemplateEstimate;
   warnings: string[];
+  /** Registrations given that would not deliver what the template renders (sample or longest values). */
+  registrationProblems: string[];
 }
 
 const COLUMNS = `t.id, t.name, t.channel, t.body, t.unaccented, t.zns_template_id AS "znsTemplateId",
-  t.zns_params AS "znsParams", t.unit_id AS "unitId", t.created_at AS "createdAt", t.updated_at AS "updatedAt"`;
-
-/** Values a preview uses where the caller gave none. */
-export const SAMPLE_VARS: TemplateVars = {
-  name: 'Nguyễn Văn An',
-  unit: 'Xã Tân Lễ',
-  brandname: 'SOTTTT',
-  phone_last4: '5678',
-};
+  t.zns_params AS "znsParams", t.registrations, t.unit_id AS "unitId", t.created_at AS "createdAt",
+  t.updated_at AS "updatedAt"`;
 
 /** Drops undefined members: a DTO instance carries every declared property, even those not sent. */
 function defined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-type FieldProblems = { field: string; problems: string[] }[];
-
-function badRequest(problems: FieldProblems): BadRequestException {
-  return new BadRequestException({
-    statusCode: 400,
-    error: 'Bad Request',
-    message: `Invalid request: ${problems.map((p) => `${p.field}: ${p.problems.join(', ')}`).join('; ')}`,
-    fields: problems,
-  });
 }
 
 /** Message templates: validated on save (placeholders, ZNS mapping, limits), previewed with their longest cost. */
@@ -108,49 +93,36 @@ export class TemplatesService {
     return row;
   }
 
-  async create(who: Principal, input: TemplateInput): Promise<Template & { longest: TemplateEstimate }> {
-    const t = this.normalise(input);
-    const longest = await this.check(t);
+  async create(who: Principal, input: TemplateInput): Promise<SavedTemplate> {
+    const t = normaliseTemplate(input);
+    const checked = await this.check(t);
     const unitId = await this.checkOwner(who, input.unitId === undefined ? who.unitId : input.unitId);
     return this.ds.transaction(async (m) => {
       const [row] = await m.query(
-        `INSERT INTO templates (name, channel, body, unaccented, zns_template_id, zns_params, unit_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [t.name, t.channel, t.body, t.unaccented, t.znsTemplateId, t.znsParams && JSON.stringify(t.znsParams), unitId],
+        `INSERT INTO templates (name, channel, body, unaccented, zns_template_id, zns_params, registrations, unit_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+        [...this.columns(t), unitId],
       );
       const saved = await this.get(who, row.id, m);
       await this.audit.record(who, 'create', 'template', row.id, { ...saved }, m);
-      return { ...saved, longest };
+      return { ...saved, ...checked };
     });
   }
 
-  async update(
-    who: Principal,
-    id: number,
-    patch: Partial<TemplateInput>,
-  ): Promise<Template & { longest: TemplateEstimate }> {
+  async update(who: Principal, id: number, patch: Partial<TemplateInput>): Promise<SavedTemplate> {
     return this.ds.transaction(async (m) => {
       const current = await this.get(who, id, m);
-      const t = this.normalise({ ...current, ...defined(patch) } as TemplateInput);
-      const longest = await this.check(t);
+      const t = normaliseTemplate({ ...current, ...defined(patch) } as TemplateInput);
+      const checked = await this.check(t);
       const unitId = patch.unitId === undefined ? current.unitId : await this.checkOwner(who, patch.unitId);
       await m.query(
         `UPDATE templates SET name = $2, channel = $3, body = $4, unaccented = $5, zns_template_id = $6, zns_params = $7,
-                unit_id = $8, updated_at = now() WHERE id = $1`,
-        [
-          id,
-          t.name,
-          t.channel,
-          t.body,
-          t.unaccented,
-          t.znsTemplateId,
-          t.znsParams && JSON.stringify(t.znsParams),
-          unitId,
-        ],
+                registrations = $8, unit_id = $9, updated_at = now() WHERE id = $1`,
+        [id, ...this.columns(t), unitId],
       );
       const saved = await this.get(who, id, m);
       await this.audit.record(who, 'update', 'template', id, { before: current, after: saved }, m);
-      return { ...saved, longest };
+      return { ...saved, ...checked };
     });
   }
 
@@ -164,59 +136,28 @@ export class TemplatesService {
 
   /** Renders a sample and measures the longest rendering, without saving anything. */
   async preview(input: Omit<TemplateInput, 'name' | 'unitId'>, vars: TemplateVars = {}): Promise<TemplatePreview> {
-    const t = this.normalise({ ...input, name: 'preview' });
-    const longest = await this.check(t);
-    const ctx = await this.estimateContext();
-    const filled: TemplateVars = {
-      ...SAMPLE_VARS,
-      link: `${ctx.publicBaseUrl.replace(/\/+$/, '')}/r/${'A'.repeat(ctx.linkCodeLength)}`,
-      link_code: 'A'.repeat(ctx.linkCodeLength),
-      ...defined(vars),
-    };
+    const t = normaliseTemplate({ ...input, name: 'preview' });
+    const { longest, registrationProblems } = await this.check(t);
+    const filled = sampleVars(await this.estimateContext(), defined(vars));
+    const warnings = longest.warnings;
     if (t.channel === 'sms') {
       const sample = renderTemplate(t.body!, filled, { unaccented: t.unaccented });
-      return { sample, sampleInfo: smsInfo(sample), longest, warnings: longest.warnings };
+      return { sample, sampleInfo: smsInfo(sample), longest, warnings, registrationProblems };
     }
-    return { sample: renderZnsParams(t.znsParams!, filled), sampleInfo: null, longest, warnings: longest.warnings };
+    const sample = renderZnsParams(t.znsParams!, filled);
+    return { sample, sampleInfo: null, longest, warnings, registrationProblems };
   }
 
-  private normalise(i: TemplateInput): Required<Omit<TemplateInput, 'unitId'>> {
-    return {
-      name: i.name,
-      channel: i.channel,
-      body: i.body ?? null,
-      unaccented: i.unaccented ?? true,
-      znsTemplateId: i.channel === 'zns' ? (i.znsTemplateId ?? null) : null,
-      znsParams: i.channel === 'zns' ? (i.znsParams ?? null) : null,
-    };
-  }
-
-  /** Every problem at once, each naming its field; returns the longest-rendering estimate when valid. */
-  private async check(t: Required<Omit<TemplateInput, 'unitId'>>): Promise<TemplateEstimate> {
-    const problems: FieldProblems = [];
-    const add = (field: string, list: string[]) => list.length && problems.push({ field, problems: list });
-    if (t.channel === 'sms') {
-      if (!t.body?.trim()) add('body', ['an SMS template needs a body']);
-      else add('body', templateBodyProblems(t.body));
-    } else {
-      if (!t.znsTemplateId) add('znsTemplateId', ['a ZNS template needs the template id Zalo issued']);
-      if (!t.znsParams) add('znsParams', ['a ZNS template needs its params mapping']);
-      else add('znsParams', znsMappingProblems(t.znsParams));
-      if (t.body) add('body', templateBodyProblems(t.body));
-    }
-    if (problems.length) throw badRequest(problems);
+  /** 400 with every field problem, else the longest rendering and the registrations that do not match it. */
+  private async check(t: NormalisedTemplate): Promise<Pick<SavedTemplate, 'longest' | 'registrationProblems'>> {
     const ctx = await this.estimateContext();
-    if (t.channel === 'sms') return { channel: 'sms', ...estimateLongestSms(t.body!, t.unaccented, ctx) };
-    const zns = estimateLongestZns(t.znsParams!, t.body, ctx);
-    if (zns.characters > ZNS_CONTENT_LIMIT) {
-      throw badRequest([
-        {
-          field: t.body ? 'body' : 'znsParams',
-          problems: [`longest content is ${zns.characters} characters; Zalo allows ${ZNS_CONTENT_LIMIT}`],
-        },
-      ]);
-    }
-    return { channel: 'zns', ...zns };
+    const longest = checkTemplate(t, this.cfg.gateways, ctx);
+    return { longest, registrationProblems: mismatchedRegistrations(t, this.cfg.gateways, ctx) };
+  }
+
+  private columns(t: NormalisedTemplate): unknown[] {
+    const json = (v: object | null) => v && JSON.stringify(v);
+    return [t.name, t.channel, t.body, t.unaccented, t.znsTemplateId, json(t.znsParams), json(t.registrations)];
   }
 
   private async checkOwner(who: Principal, unitId: number | null): Promise<number | null> {

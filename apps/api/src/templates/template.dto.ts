@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -13,11 +13,63 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { TEMPLATE_PLACEHOLDERS } from '@loa/templates';
+import { TEMPLATE_PLACEHOLDERS, TemplateRegistrations } from '@loa/templates';
 
 const CHANNELS = ['sms', 'zns'] as const;
 const PLACEHOLDER_LIST = TEMPLATE_PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ');
 
+/** Documentation only: the shape depends on the gateway's protocol, so the service validates it (400 per field). */
+export class ContentRegistrationDto {
+  @ApiProperty({
+    description:
+      'Viettel (viettel-soap), eSMS (esms-json): the content registered with the carrier, variable parts as {1}, {2}… ' +
+      '(each ≥ 1 character); the rendering must match it exactly',
+    example: 'So TTTT Thai Binh: De nghi cai dat ung dung Bluezone (khau trang dien tu) phong COVID-19 tai {1}',
+  })
+  content: string;
+}
+
+export class ParamTemplateRegistrationDto {
+  @ApiProperty({ description: 'VNPT (vnpt-json): TEMPLATEID of the registered template', example: '3001' })
+  templateId: string;
+
+  @ApiPropertyOptional({
+    description: "LABELID (brandname) when not the gateway's configured labelId",
+    example: '1001',
+  })
+  labelId?: string;
+
+  @ApiProperty({
+    description: 'the registered text, slots {1}, {2}… numbered without gaps; filled, it must equal the rendering',
+    example: 'So TTTT Thai Binh: De nghi cai dat ung dung Bluezone (khau trang dien tu) phong COVID-19 tai {1}',
+  })
+  text: string;
+
+  @ApiProperty({
+    description: `slot number → Loa template expression (${PLACEHOLDER_LIST}) filling it: exactly the text's slots`,
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { '1': '{{link}}' },
+  })
+  params: Record<string, string>;
+}
+
+const REGISTRATIONS_DOC = {
+  description:
+    'SMS only: configured gateway id → what this template is registered as there (docs/templates.md, ' +
+    '"Registrations"). Scheduling a campaign is refused unless the template is registered, matching, at every ' +
+    "gateway its audience's carriers route to. Replaces the whole map when given.",
+  type: 'object' as const,
+  additionalProperties: {
+    oneOf: [{ $ref: getSchemaPath(ContentRegistrationDto) }, { $ref: getSchemaPath(ParamTemplateRegistrationDto) }],
+  },
+  example: {
+    viettel: { content: 'Cai Bluezone tai {1}' },
+    vnpt: { templateId: '3001', text: 'Cai Bluezone tai {1}', params: { '1': '{{link}}' } },
+  },
+};
+
+@ApiExtraModels(ContentRegistrationDto, ParamTemplateRegistrationDto)
 export class CreateTemplateDto {
   @ApiProperty() @IsString() @Length(1, 200) name: string;
 
@@ -55,6 +107,11 @@ export class CreateTemplateDto {
   @IsObject()
   znsParams?: Record<string, string>;
 
+  @ApiPropertyOptional(REGISTRATIONS_DOC)
+  @IsOptional()
+  @IsObject()
+  registrations?: TemplateRegistrations;
+
   @ApiPropertyOptional({ description: "owner unit; default: the key's unit", nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
@@ -77,6 +134,7 @@ export class UpdateTemplateDto {
   @IsOptional()
   @IsObject()
   znsParams?: Record<string, string>;
+  @ApiPropertyOptional(REGISTRATIONS_DOC) @IsOptional() @IsObject() registrations?: TemplateRegistrations;
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
@@ -107,6 +165,7 @@ export class PreviewTemplateDto {
   @IsOptional()
   @IsObject()
   znsParams?: Record<string, string>;
+  @ApiPropertyOptional(REGISTRATIONS_DOC) @IsOptional() @IsObject() registrations?: TemplateRegistrations;
   @ApiPropertyOptional({ type: PreviewVarsDto, description: 'sample values; missing ones use built-in samples' })
   @IsOptional()
   @IsObject()

@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { pgPool } from './pg';
+import { TemplateRow } from './template-row';
+
+export type { TemplateRow } from './template-row';
 
 export const FINAL_DELIVERY = ['sent', 'delivered', 'failed', 'expired', 'cancelled'];
 
@@ -291,19 +294,11 @@ export class DeliveryRepository {
 
   async template(id: number): Promise<TemplateRow | null> {
     const { rows } = await this.pool.query(
-      `SELECT id, channel, body, unaccented, zns_template_id AS "znsTemplateId", zns_params AS "znsParams"
+      `SELECT id, channel, body, unaccented, zns_template_id AS "znsTemplateId", zns_params AS "znsParams",
+              registrations
          FROM templates WHERE id = $1`,
       [id],
     );
     return rows[0] ?? null;
   }
-}
-
-export interface TemplateRow {
-  id: number;
-  channel: 'sms' | 'zns';
-  body: string | null;
-  unaccented: boolean;
-  znsTemplateId: string | null;
-  znsParams: Record<string, string> | null;
 }

@@ -239,6 +239,7 @@ export class SendDeliveryProcessor {
               text: msg.text,
               unicode: msg.unicode,
               callbackUrl: callbackUrlFor(this.cfg, gw.id),
+              template: msg.template,
             },
             signal,
           );

@@ -1,4 +1,6 @@
 import { Client } from 'pg';
+import { GatewayConfig } from '@loa/core';
+import { proposedRegistrations, RegistrationGateway } from '@loa/templates';
 
 /** Carrier → a current mobile prefix (84 + 2 digits) used to generate test numbers. */
 export const TEST_PREFIXES: Record<string, string> = {
@@ -11,6 +13,14 @@ export const TEST_PREFIXES: Record<string, string> = {
 };
 const CARRIERS = Object.keys(TEST_PREFIXES);
 
+const SMS_BODY = 'Chào {{name|bạn}}, hãy cài Bluezone để bảo vệ bản thân: {{link}}';
+/** The default configuration's SMS gateways (config/default.json). */
+const DEFAULT_GATEWAYS: (RegistrationGateway & { credentials?: Record<string, string> })[] = [
+  { id: 'viettel', protocol: 'viettel-soap' },
+  { id: 'vnpt', protocol: 'vnpt-json', credentials: { templateId: '3001' } },
+  { id: 'esms', protocol: 'esms-json' },
+];
+
 export interface SeededRun {
   runId: string;
   campaignId: number;
@@ -20,11 +30,19 @@ export interface SeededRun {
 /**
  * Test and bench data straight in SQL (the campaigns fan-out is not needed to exercise dispatch): `count`
  * subscribers numbered from `firstNumber`, spread evenly over the six carriers, one campaign with `channels`,
- * a `dispatching` run and its `pending` deliveries. Templates: ZNS with name + link_code, unaccented SMS.
+ * a `dispatching` run and its `pending` deliveries. Templates: ZNS with name + link_code, unaccented SMS registered
+ * at `gateways` (default: the default configuration's), so VNPT sends carry template params.
  */
 export async function seedDispatchRun(
   sql: Client,
-  opts: { count: number; firstNumber: number; channels: ('zns' | 'sms')[]; validityHours?: number; name?: string },
+  opts: {
+    count: number;
+    firstNumber: number;
+    channels: ('zns' | 'sms')[];
+    validityHours?: number;
+    name?: string;
+    gateways?: Pick<GatewayConfig, 'id' | 'protocol' | 'credentials'>[];
+  },
 ): Promise<SeededRun> {
   // One transaction: a worker's housekeeping sweep must never see the `dispatching` run before its deliveries (it
   // would complete an empty run).
@@ -47,8 +65,9 @@ async function seedInTransaction(
     .rows;
   const [{ id: smsTpl }] = (
     await sql.query(
-      `INSERT INTO templates (name, channel, body, unaccented) VALUES
-         ('sms', 'sms', 'Chào {{name|bạn}}, hãy cài Bluezone để bảo vệ bản thân: {{link}}', true) RETURNING id`,
+      `INSERT INTO templates (name, channel, body, unaccented, registrations) VALUES ('sms', 'sms', $1, true, $2)
+       RETURNING id`,
+      [SMS_BODY, JSON.stringify(proposedRegistrations(opts.gateways ?? DEFAULT_GATEWAYS, SMS_BODY))],
     )
   ).rows;
   const [{ id: znsTpl }] = (

@@ -7,6 +7,7 @@ import { Dispatch1764000500000 } from './1764000500000-Dispatch';
 import { Tracking1764000600000 } from './1764000600000-Tracking';
 import { FanoutSpeed1764000700000 } from './1764000700000-FanoutSpeed';
 import { DispatchInDoubt1764000900000 } from './1764000900000-DispatchInDoubt';
+import { TemplateRegistrations1764001100000 } from './1764001100000-TemplateRegistrations';
 import { GatewayHolds1764001200000 } from './1764001200000-GatewayHolds';
 
 /** Every migration, in order. New migrations are added here (and only here). */
@@ -20,5 +21,6 @@ export const MIGRATIONS = [
   Tracking1764000600000,
   FanoutSpeed1764000700000,
   DispatchInDoubt1764000900000,
+  TemplateRegistrations1764001100000,
   GatewayHolds1764001200000,
 ];
