@@ -33,17 +33,16 @@ export interface SeededRun {
  * a `dispatching` run and its `pending` deliveries. Templates: ZNS with name + link_code, unaccented SMS registered
  * at `gateways` (default: the default configuration's), so VNPT sends carry template params.
  */
-export async function seedDispatchRun(
-  sql: Client,
-  opts: {
-    count: number;
-    firstNumber: number;
-    channels: ('zns' | 'sms')[];
-    validityHours?: number;
-    name?: string;
-    gateways?: Pick<GatewayConfig, 'id' | 'protocol' | 'credentials'>[];
-  },
-): Promise<SeededRun> {
+export interface SeedRunOptions {
+  count: number;
+  firstNumber: number;
+  channels: ('zns' | 'sms')[];
+  validityHours?: number;
+  name?: string;
+  gateways?: Pick<GatewayConfig, 'id' | 'protocol' | 'credentials'>[];
+}
+
+export async function seedDispatchRun(sql: Client, opts: SeedRunOptions): Promise<SeededRun> {
   // One transaction: a worker's housekeeping sweep must never see the `dispatching` run before its deliveries (it
   // would complete an empty run).
   await sql.query('BEGIN');
@@ -57,10 +56,7 @@ export async function seedDispatchRun(
   }
 }
 
-async function seedInTransaction(
-  sql: Client,
-  opts: { count: number; firstNumber: number; channels: ('zns' | 'sms')[]; validityHours?: number; name?: string },
-): Promise<SeededRun> {
+async function seedInTransaction(sql: Client, opts: SeedRunOptions): Promise<SeededRun> {
   const [{ id: segmentId }] = (await sql.query(`INSERT INTO segments (name, filter) VALUES ('all', '{}') RETURNING id`))
     .rows;
   const [{ id: smsTpl }] = (
