@@ -222,6 +222,7 @@ export class SendDeliveryProcessor {
               text: msg.text,
               unicode: msg.unicode,
               callbackUrl: callbackUrlFor(this.cfg, gw.id),
+              template: msg.template,
             },
             signal,
           );
