@@ -3,8 +3,19 @@ import { Queue } from 'bullmq';
 import { QueueName } from '@loa/core';
 import { bullConnection, bullPrefix, routeFor } from '@loa/delivery';
 import { ApiHarness, startApi, startWorkerProcess, waitFor, WorkerProcess } from '@loa/testing';
-import { pointGatewaysAt, Simulators, startSimulators } from '../../apps/carrier-sim/src';
-import { innerSecondsRate, maxInSlidingWindow, seedDispatchRun } from '../../libs/delivery/src/testing/seed-run';
+import {
+  pointGatewaysAt,
+  registerAtSimulators,
+  Simulators,
+  startSimulators,
+  useWholeTextVnptTemplate,
+} from '../../apps/carrier-sim/src';
+import {
+  innerSecondsRate,
+  maxInSlidingWindow,
+  SEED_TEMPLATES,
+  seedDispatchRun,
+} from '../../libs/delivery/src/testing/seed-run';
 
 /**
  * The worker is its own process (as in production); api and simulators run here. Rates low enough for a shared
@@ -40,6 +51,7 @@ describe('dispatch through the simulators (e2e)', () => {
       // The simulators share this Jest process: its stalls bunch arrivals, so a wider margin than production (see docs/scaling.md).
       cfg.dispatch.windowMarginMs = 100;
       pointGatewaysAt(cfg, sims);
+      useWholeTextVnptTemplate(sims, cfg);
       for (const gw of cfg.gateways) gw.ratePerSecond = RATES[gw.id];
     });
     // The simulators police the same rates and check the same credentials as the config says.
@@ -49,6 +61,8 @@ describe('dispatch through the simulators (e2e)', () => {
       if (s.name === 'zalo')
         s.configure({ zalo: { ...s.config().zalo, seedRefreshTokens: [gw.credentials.refreshToken] } });
     }
+    // The seeded campaign's templates, registered as an operator registers them with the real gateways.
+    registerAtSimulators(sims, h.cfg, SEED_TEMPLATES);
   });
 
   afterAll(async () => {

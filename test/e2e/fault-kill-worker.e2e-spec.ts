@@ -4,8 +4,15 @@ import { QueueName } from '@loa/core';
 import { callbackUrlFor } from '@loa/channels';
 import { bullConnection, bullPrefix } from '@loa/delivery';
 import { ApiHarness, startApi, startWorkerProcess, waitFor, WorkerProcess } from '@loa/testing';
-import { pointGatewaysAt, SimName, Simulators, startSimulators } from '../../apps/carrier-sim/src';
-import { seedDispatchRun } from '../../libs/delivery/src/testing/seed-run';
+import {
+  pointGatewaysAt,
+  registerAtSimulators,
+  SimName,
+  Simulators,
+  startSimulators,
+  useWholeTextVnptTemplate,
+} from '../../apps/carrier-sim/src';
+import { SEED_TEMPLATES, seedDispatchRun } from '../../libs/delivery/src/testing/seed-run';
 
 const RATES: Record<string, number> = { viettel: 100, vnpt: 100, esms: 100, zalo: 150 };
 /**
@@ -47,6 +54,7 @@ describe('fault: worker killed mid-run, gateways timing out (e2e, child process)
       // The simulators share this Jest process: its stalls bunch arrivals, so a wider margin than production (see docs/scaling.md).
       cfg.dispatch.windowMarginMs = 100;
       pointGatewaysAt(cfg, sims);
+      useWholeTextVnptTemplate(sims, cfg);
       for (const gw of cfg.gateways) {
         gw.ratePerSecond = RATES[gw.id];
         gw.timeoutMs = 1500;
@@ -66,6 +74,8 @@ describe('fault: worker killed mid-run, gateways timing out (e2e, child process)
       if (s.name === 'zalo')
         s.configure({ zalo: { ...s.config().zalo, seedRefreshTokens: [gw.credentials.refreshToken] } });
     }
+    // The seeded campaign's templates, registered as an operator registers them with the real gateways.
+    registerAtSimulators(sims, h.cfg, SEED_TEMPLATES);
   });
 
   afterAll(async () => {

@@ -12,7 +12,14 @@ import {
   waitFor,
   WorkerProcess,
 } from '@loa/testing';
-import { pointGatewaysAt, Simulators, startSimulators } from '../../apps/carrier-sim/src';
+import {
+  pointGatewaysAt,
+  registerAtSimulators,
+  Simulators,
+  startSimulators,
+  useWholeTextVnptTemplate,
+} from '../../apps/carrier-sim/src';
+import { SEED_TEMPLATES } from '../../libs/delivery/src/testing/seed-run';
 
 export { seedDispatchRun, maxInSlidingWindow } from '../../libs/delivery/src/testing/seed-run';
 
@@ -54,6 +61,7 @@ export async function startFaultRig(opts: FaultRigOptions): Promise<FaultRig> {
   });
   const cfg = testConfig(uniqueName('loa_fault'), (c) => {
     pointGatewaysAt(c, sims);
+    useWholeTextVnptTemplate(sims, c);
     for (const gw of c.gateways) gw.ratePerSecond = opts.smsRate;
     // Delivery reports are off here (no api runs), so an attempt left in doubt by a fault is resolved by the
     // grace deadline, not by a report: keep it short. Claimed-but-never-sent attempts are then resent once.
@@ -66,6 +74,8 @@ export async function startFaultRig(opts: FaultRigOptions): Promise<FaultRig> {
     const gw = cfg.gateways.find((g) => g.endpoint.startsWith(s.url));
     if (gw) s.configure({ rate: gw.ratePerSecond, credentials: { ...gw.credentials } });
   }
+  // The seeded campaign's templates, registered as an operator registers them with the real gateways.
+  registerAtSimulators(sims, cfg, SEED_TEMPLATES);
   await createTestDatabase(cfg);
   const sql = await sqlClient(cfg);
   const workers: WorkerProcess[] = [];

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { TemplateRegistrations } from '@loa/templates';
 
 /** Carrier → a current mobile prefix (84 + 2 digits) used to generate test numbers. */
 export const TEST_PREFIXES: Record<string, string> = {
@@ -10,6 +11,20 @@ export const TEST_PREFIXES: Record<string, string> = {
   itel: '8487',
 };
 const CARRIERS = Object.keys(TEST_PREFIXES);
+
+/** The seeded SMS template (unaccented when sent) and how it is registered at the default gateways. */
+export const SEED_SMS_BODY = 'Chào {{name|bạn}}, hãy cài Bluezone để bảo vệ bản thân: {{link}}';
+const SEED_SMS_REGISTERED_TEXT = 'Chao {1}, hay cai Bluezone de bao ve ban than: {2}';
+export const SEED_SMS_REGISTRATIONS: TemplateRegistrations = {
+  viettel: { content: SEED_SMS_REGISTERED_TEXT },
+  esms: { content: SEED_SMS_REGISTERED_TEXT },
+  vnpt: { templateId: '3101', text: SEED_SMS_REGISTERED_TEXT, params: { '1': '{{name|ban}}', '2': '{{link}}' } },
+};
+/** The seeded ZNS template and the brandname the seeded campaign sends under. */
+export const SEED_ZNS = { znsTemplateId: '231001', znsParams: { name: '{{name|bạn}}', link_code: '{{link_code}}' } };
+export const SEED_BRANDNAME = 'SO TTTT';
+/** What the gateways must have registered for the seeded campaign (registerAtSimulators takes it as is). */
+export const SEED_TEMPLATES = { registrations: SEED_SMS_REGISTRATIONS, ...SEED_ZNS, brandname: SEED_BRANDNAME };
 
 export interface SeededRun {
   runId: string;
@@ -30,22 +45,29 @@ export async function seedDispatchRun(
     .rows;
   const [{ id: smsTpl }] = (
     await sql.query(
-      `INSERT INTO templates (name, channel, body, unaccented) VALUES
-         ('sms', 'sms', 'Chào {{name|bạn}}, hãy cài Bluezone để bảo vệ bản thân: {{link}}', true) RETURNING id`,
+      `INSERT INTO templates (name, channel, body, unaccented) VALUES ('sms', 'sms', $1, true) RETURNING id`,
+      [SEED_SMS_BODY],
     )
   ).rows;
+  // Templates carry their gateway registrations once the templates table has the column (issue 10).
+  const { rowCount } = await sql.query(
+    `SELECT 1 FROM information_schema.columns WHERE table_name = 'templates' AND column_name = 'registrations'`,
+  );
+  if (rowCount) {
+    await sql.query(`UPDATE templates SET registrations = $1 WHERE id = $2`, [SEED_SMS_REGISTRATIONS, smsTpl]);
+  }
   const [{ id: znsTpl }] = (
     await sql.query(
-      `INSERT INTO templates (name, channel, zns_template_id, zns_params) VALUES
-         ('zns', 'zns', '231001', '{"name": "{{name|bạn}}", "link_code": "{{link_code}}"}') RETURNING id`,
+      `INSERT INTO templates (name, channel, zns_template_id, zns_params) VALUES ('zns', 'zns', $1, $2) RETURNING id`,
+      [SEED_ZNS.znsTemplateId, SEED_ZNS.znsParams],
     )
   ).rows;
   const channels = opts.channels.map((c) => ({ channel: c, templateId: c === 'sms' ? smsTpl : znsTpl }));
   const [{ id: campaignId }] = (
     await sql.query(
       `INSERT INTO campaigns (name, segment_id, status, brandname, channels, window_start_minute, window_end_minute)
-       VALUES ($1, $2, 'running', 'SO TTTT', $3, 0, 1440) RETURNING id`,
-      [opts.name ?? 'dispatch test', segmentId, JSON.stringify(channels)],
+       VALUES ($1, $2, 'running', $4, $3, 0, 1440) RETURNING id`,
+      [opts.name ?? 'dispatch test', segmentId, JSON.stringify(channels), SEED_BRANDNAME],
     )
   ).rows;
   const [{ id: runId }] = (
