@@ -60,8 +60,10 @@ export async function runCampaignRssBench(size: number): Promise<Record<string, 
     for (const g of c.gateways) g.ratePerSecond = 1_000_000; // uncapped: measure the engine, not the contract
   });
   await createTestDatabase(cfg);
+  // The simulators start with the demo reminder registered (it is what this bench sends).
   const sims = await startSimulators({ host: '127.0.0.1', config: cfg });
   pointGatewaysAt(cfg, sims);
+  // Templates made through the api carry no VNPT registration yet: VNPT gets the whole text in a one-slot template.
   const configFile = join(tmpdir(), `${cfg.redis.prefix}.config.json`);
   writeFileSync(configFile, JSON.stringify(cfg));
   const sql = await sqlClient(cfg);

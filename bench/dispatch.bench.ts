@@ -13,8 +13,13 @@ import { join } from 'node:path';
 import { Queue, Worker } from 'bullmq';
 import { AppConfig, QueueName } from '@loa/core';
 import { bullConnection, bullPrefix } from '@loa/delivery';
-import { pointGatewaysAt, startSimulators } from '../apps/carrier-sim/src';
-import { backloggedThroughput, maxInSlidingWindow, seedDispatchRun } from '../libs/delivery/src/testing/seed-run';
+import { pointGatewaysAt, registerAtSimulators, startSimulators } from '../apps/carrier-sim/src';
+import {
+  backloggedThroughput,
+  maxInSlidingWindow,
+  SEED_TEMPLATES,
+  seedDispatchRun,
+} from '../libs/delivery/src/testing/seed-run';
 import { createTestDatabase, dropTestDatabase, sqlClient, testConfig, uniqueName } from '../test/support';
 
 type BenchResult = Record<string, number | string>;
@@ -114,6 +119,7 @@ async function phase(size: number, rate: number | null): Promise<PhaseResult> {
     const gw = cfg.gateways.find((g) => g.endpoint.startsWith(s.url))!;
     s.configure({ rate: rate ?? 0, credentials: { oaSecretKey: gw.webhookSecret, ...gw.credentials } });
   }
+  registerAtSimulators(sims, cfg, SEED_TEMPLATES);
   await createTestDatabase(cfg);
   const sql = await sqlClient(cfg);
   let worker: ChildProcess | undefined;

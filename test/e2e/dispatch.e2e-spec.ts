@@ -3,8 +3,13 @@ import { Queue } from 'bullmq';
 import { QueueName } from '@loa/core';
 import { bullConnection, bullPrefix, routeFor } from '@loa/delivery';
 import { ApiHarness, startApi, startWorkerProcess, waitFor, WorkerProcess } from '@loa/testing';
-import { pointGatewaysAt, Simulators, startSimulators } from '../../apps/carrier-sim/src';
-import { innerSecondsRate, maxInSlidingWindow, seedDispatchRun } from '../../libs/delivery/src/testing/seed-run';
+import { pointGatewaysAt, registerAtSimulators, Simulators, startSimulators } from '../../apps/carrier-sim/src';
+import {
+  innerSecondsRate,
+  maxInSlidingWindow,
+  SEED_TEMPLATES,
+  seedDispatchRun,
+} from '../../libs/delivery/src/testing/seed-run';
 
 /**
  * The worker is its own process (as in production); api and simulators run here. Rates low enough for a shared
@@ -49,6 +54,8 @@ describe('dispatch through the simulators (e2e)', () => {
       if (s.name === 'zalo')
         s.configure({ zalo: { ...s.config().zalo, seedRefreshTokens: [gw.credentials.refreshToken] } });
     }
+    // The seeded campaign's templates, registered as an operator registers them with the real gateways.
+    registerAtSimulators(sims, h.cfg, SEED_TEMPLATES);
   });
 
   afterAll(async () => {

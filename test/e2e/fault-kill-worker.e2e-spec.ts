@@ -4,8 +4,14 @@ import { QueueName } from '@loa/core';
 import { callbackUrlFor } from '@loa/channels';
 import { bullConnection, bullPrefix } from '@loa/delivery';
 import { ApiHarness, startApi, startWorkerProcess, waitFor, WorkerProcess } from '@loa/testing';
-import { pointGatewaysAt, SimName, Simulators, startSimulators } from '../../apps/carrier-sim/src';
-import { seedDispatchRun } from '../../libs/delivery/src/testing/seed-run';
+import {
+  pointGatewaysAt,
+  registerAtSimulators,
+  SimName,
+  Simulators,
+  startSimulators,
+} from '../../apps/carrier-sim/src';
+import { SEED_TEMPLATES, seedDispatchRun } from '../../libs/delivery/src/testing/seed-run';
 
 const RATES: Record<string, number> = { viettel: 100, vnpt: 100, esms: 100, zalo: 150 };
 /**
@@ -66,6 +72,8 @@ describe('fault: worker killed mid-run, gateways timing out (e2e, child process)
       if (s.name === 'zalo')
         s.configure({ zalo: { ...s.config().zalo, seedRefreshTokens: [gw.credentials.refreshToken] } });
     }
+    // The seeded campaign's templates, registered as an operator registers them with the real gateways.
+    registerAtSimulators(sims, h.cfg, SEED_TEMPLATES);
   });
 
   afterAll(async () => {

@@ -12,7 +12,8 @@ import {
   waitFor,
   WorkerProcess,
 } from '@loa/testing';
-import { pointGatewaysAt, Simulators, startSimulators } from '../../apps/carrier-sim/src';
+import { pointGatewaysAt, registerAtSimulators, Simulators, startSimulators } from '../../apps/carrier-sim/src';
+import { SEED_TEMPLATES } from '../../libs/delivery/src/testing/seed-run';
 
 export { seedDispatchRun, maxInSlidingWindow } from '../../libs/delivery/src/testing/seed-run';
 
@@ -66,6 +67,8 @@ export async function startFaultRig(opts: FaultRigOptions): Promise<FaultRig> {
     const gw = cfg.gateways.find((g) => g.endpoint.startsWith(s.url));
     if (gw) s.configure({ rate: gw.ratePerSecond, credentials: { ...gw.credentials } });
   }
+  // The seeded campaign's templates, registered as an operator registers them with the real gateways.
+  registerAtSimulators(sims, cfg, SEED_TEMPLATES);
   await createTestDatabase(cfg);
   const sql = await sqlClient(cfg);
   const workers: WorkerProcess[] = [];

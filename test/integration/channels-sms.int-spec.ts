@@ -1,15 +1,22 @@
 import { request } from 'undici';
+import { OutboundSms } from '@loa/channels';
 import { waitFor } from '@loa/testing';
 import { ChannelRig, startChannelRig } from '../../apps/carrier-sim/src/testing/channel-rig';
+import { registerAtSimulators, registerSmsText } from '../../apps/carrier-sim/src/testing/register';
 
+const TEXT = 'Cai dat Bluezone: https://bluezone.gov.vn/taiapp';
+/** The text as registered at the gateways (the simulators refuse what is not): set in beforeAll. */
+let template: OutboundSms['template'];
 let n = 0;
-const rid = () => `it-${process.pid}-${++n}`;
-const sms = (phone: string, extra: Partial<{ text: string; unicode: boolean; requestId: string }> = {}) => ({
+// Request ids are digits (Viettel's RequestID is numeric), unique per test process.
+const rid = () => `${process.pid}${String(++n).padStart(6, '0')}`;
+const sms = (phone: string, extra: Partial<OutboundSms> = {}): OutboundSms => ({
   requestId: rid(),
   phone,
   brandname: 'SOTTTT',
-  text: 'Cai dat Bluezone: https://bluezone.gov.vn/taiapp',
+  text: TEXT,
   unicode: false,
+  template,
   ...extra,
 });
 
@@ -19,6 +26,7 @@ describe('SMS adapters against their simulators (real sockets)', () => {
     rig = await startChannelRig((cfg) => {
       for (const g of cfg.gateways) g.timeoutMs = 400;
     });
+    template = { templateId: registerSmsText(rig.sims, rig.cfg, TEXT, { brandname: 'SOTTTT' }), params: [] };
   });
   afterAll(() => rig.close());
   beforeEach(() => {
@@ -70,12 +78,12 @@ describe('SMS adapters against their simulators (real sockets)', () => {
       expect(sim().stats().accepted).toBe(0);
     });
 
-    it('rejects a message when the credentials are wrong', async () => {
+    it('refuses a message when the credentials are wrong (ours to fix, not the person’s)', async () => {
       const gw = {
         ...rig.gw(id),
         credentials: Object.fromEntries(Object.keys(rig.gw(id).credentials).map((k) => [k, 'wrong'])),
       };
-      expect((await adapter().send(gw, sms(phone))).kind).toBe('rejected');
+      expect((await adapter().send(gw, sms(phone))).kind).toBe('refused');
       expect(sim().stats().accepted).toBe(0);
     });
 
@@ -102,14 +110,67 @@ describe('SMS adapters against their simulators (real sockets)', () => {
     });
   });
 
-  it('viettel: XML-escapes content and maps CONTENT_NOT_MATCH_TEMPLATE to rejected', async () => {
+  it('vnpt: sends the registered template with its parameters; the person receives the registered text filled', async () => {
+    const gw = rig.gw('vnpt');
+    registerAtSimulators(rig.sims, rig.cfg, {
+      registrations: { vnpt: { templateId: '3101', text: 'Chao {1}, cai Bluezone tai {2}', params: {} } },
+    });
+    const msg = sms('84915555551', {
+      text: 'Chao Nam, cai Bluezone tai https://bz.vn/r/ab12',
+      template: { templateId: '3101', params: ['Nam', 'https://bz.vn/r/ab12'] },
+    });
+    expect((await rig.registry.sms(gw).send(gw, msg)).kind).toBe('accepted');
+    expect(rig.sims.vnpt.messages('84915555551')).toEqual([
+      expect.objectContaining({ requestId: msg.requestId, content: 'Chao Nam, cai Bluezone tai https://bz.vn/r/ab12' }),
+    ]);
+  });
+
+  it('vnpt: a message without a registered template is refused before any request', async () => {
+    const gw = rig.gw('vnpt');
+    expect(await rig.registry.sms(gw).send(gw, sms('84915555552', { template: undefined }))).toMatchObject({
+      kind: 'refused',
+      code: 'NOT_REGISTERED',
+    });
+    expect(rig.sims.vnpt.stats().requests).toBe(0);
+  });
+
+  it.each<[string, string, Partial<OutboundSms>, object]>([
+    [
+      'viettel',
+      '84971234561',
+      { text: 'Noi dung chua dang ky' },
+      { kind: 'refused', code: 'CONTENT_NOT_MATCH_TEMPLATE' },
+    ],
+    ['viettel', '84971234562', { brandname: 'NOBRAND' }, { kind: 'refused', code: 'ALIAS_INVALID' }],
+    ['viettel', '84111234563', {}, { kind: 'rejected', code: 'TELCO_UNKNOWN' }],
+    ['viettel', '8497123456', {}, { kind: 'rejected', code: 'FORMAT_ERROR' }],
+    ['esms', '84901234561', { text: 'Noi dung chua dang ky' }, { kind: 'refused', code: '146' }],
+    ['esms', '84901234562', { brandname: 'NOBRAND' }, { kind: 'refused', code: '104' }],
+    ['esms', '8490123456', {}, { kind: 'rejected', code: '108' }],
+    ['vnpt', '84915555553', { template: { templateId: '999', params: [] } }, { kind: 'refused', code: '3' }],
+    [
+      'vnpt',
+      '84915555554',
+      { template: { templateId: '3001', labelId: '1002', params: ['x'] } },
+      { kind: 'refused', code: '4' },
+    ],
+    ['vnpt', '84915555555', { template: { templateId: '3001', params: [] } }, { kind: 'refused', code: '6' }],
+    ['vnpt', '8491555555', {}, { kind: 'rejected', code: '7' }],
+  ])('%s to %s with %j: the simulator refuses, the adapter says %j', async (id, phone, extra, expected) => {
+    const gw = rig.gw(id);
+    expect(await rig.registry.sms(gw).send(gw, sms(phone, extra))).toMatchObject(expected);
+    expect(rig.sims[id as 'viettel' | 'vnpt' | 'esms'].stats()).toMatchObject({ accepted: 0, rejected: 1 });
+  });
+
+  it('viettel: XML-escapes content and maps CONTENT_NOT_MATCH_TEMPLATE to refused', async () => {
     const gw = rig.gw('viettel');
     const text = 'Tai <Bluezone> & "bao ve" ban';
+    registerSmsText(rig.sims, rig.cfg, text, { brandname: 'SOTTTT' });
     expect((await rig.registry.sms(gw).send(gw, sms('84971111111', { text }))).kind).toBe('accepted');
     expect(rig.sims.viettel.messages('84971111111')[0].content).toBe(text);
     rig.sims.viettel.configure({ phoneCodes: { '84972222222': 'CONTENT_NOT_MATCH_TEMPLATE' } });
     expect(await rig.registry.sms(gw).send(gw, sms('84972222222'))).toMatchObject({
-      kind: 'rejected',
+      kind: 'refused',
       code: 'CONTENT_NOT_MATCH_TEMPLATE',
     });
   });
@@ -132,9 +193,10 @@ describe('SMS adapters against their simulators (real sockets)', () => {
   });
 
   it.each([
-    ['103', 'rejected'],
-    ['101', 'rejected'],
-    ['146', 'rejected'],
+    ['103', 'refused'],
+    ['101', 'refused'],
+    ['146', 'refused'],
+    ['99', 'rejected'],
   ])('esms: CodeResult %s → %s', async (code, kind) => {
     const gw = rig.gw('esms');
     rig.sims.esms.configure({ phoneCodes: { '84903333333': code } });

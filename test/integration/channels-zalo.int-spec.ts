@@ -1,6 +1,7 @@
 import { waitFor } from '@loa/testing';
 import { ZaloZnsAdapter, ZnsToken } from '@loa/channels';
 import { ChannelRig, startChannelRig } from '../../apps/carrier-sim/src/testing/channel-rig';
+import { registerAtSimulators } from '../../apps/carrier-sim/src/testing/register';
 
 let n = 0;
 describe('Zalo ZNS adapter against its simulator (real sockets)', () => {
@@ -32,6 +33,8 @@ describe('Zalo ZNS adapter against its simulator (real sockets)', () => {
       dlr: { enabled: true, seen: false },
       zalo: { noAccountLastDigits: [], quotaRemaining: null, night: 'off' },
     });
+    // The template this file sends, approved at Zalo with exactly these params (the simulator checks them).
+    registerAtSimulators(rig.sims, rig.cfg, { znsTemplateId: '240001', znsParams: { name: '', link_code: '' } });
     rig.recorder.reports.length = 0;
   });
 
@@ -92,11 +95,35 @@ describe('Zalo ZNS adapter against its simulator (real sockets)', () => {
       { kind: 'channelBroken' },
     ],
     ['an invalid phone', () => undefined, '8491', { kind: 'rejected', code: '-108' }],
+    [
+      'a template not approved at Zalo',
+      (r) =>
+        r.sims.zalo.configure({
+          registry: {
+            znsTemplates: {
+              ...r.sims.zalo.config().registry.znsTemplates,
+              '240001': { status: 'PENDING_REVIEW', params: [] },
+            },
+          },
+        }),
+      '84911111118',
+      { kind: 'channelBroken', code: '-131' },
+    ],
   ])('maps %s', async (_n, setup, phone, expected) => {
     setup(rig);
     expect(await zns().send(gw(), msg(phone))).toMatchObject(expected);
     expect(rig.sims.zalo.stats().accepted).toBe(0);
     if (_n === 'an expired token') tokens = await zns().refreshToken(gw(), tokens.refreshToken);
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ['an unknown template', { templateId: '249999' }, '-109'],
+    ['a missing param', { templateData: { name: 'Anh Nam' } }, '-1122'],
+    ['an extra param', { templateData: { name: 'Anh Nam', link_code: 'ab12cd34', unit_name: 'Xa' } }, '-112'],
+    ['a param over its maxLength', { templateData: { name: 'N'.repeat(201), link_code: 'ab12cd34' } }, '-1121'],
+  ])('the template’s own problem, %s, breaks the channel (SMS takes over)', async (_n, extra, code) => {
+    expect(await zns().send(gw(), { ...msg('84911111119'), ...extra })).toMatchObject({ kind: 'channelBroken', code });
+    expect(rig.sims.zalo.stats().accepted).toBe(0);
   });
 
   it('pauses on quota until the next Vietnamese midnight', async () => {

@@ -1,4 +1,5 @@
 import { Carrier } from '@loa/channels';
+import { emptyRegistry, registryProblems, SimRegistry } from './registry/sim-registry';
 
 export type SimName = 'viettel' | 'vnpt' | 'esms' | 'zalo';
 
@@ -42,6 +43,8 @@ export interface SimConfig {
   webhookUrl: string;
   /** The credentials the simulator checks (keys as in the gateway's `credentials`). */
   credentials: Record<string, string>;
+  /** Brandnames, content patterns and templates registered with the gateway (registry/sim-registry.ts). */
+  registry: SimRegistry;
   zalo: {
     /** Phones whose last digit is in this list have no Zalo account (-118). */
     noAccountLastDigits: string[];
@@ -59,10 +62,12 @@ export interface SimConfig {
   };
 }
 
-export type SimConfigPatch = Partial<Omit<SimConfig, 'failure' | 'dlr' | 'zalo'>> & {
+export type SimConfigPatch = Partial<Omit<SimConfig, 'failure' | 'dlr' | 'zalo' | 'registry'>> & {
   failure?: Partial<SimConfig['failure']>;
   dlr?: Partial<SimConfig['dlr']>;
   zalo?: Partial<SimConfig['zalo']>;
+  /** Each section given replaces that section (registerAtSimulators merges for you). */
+  registry?: Partial<SimRegistry>;
 };
 
 export function defaultSimConfig(): SimConfig {
@@ -85,6 +90,7 @@ export function defaultSimConfig(): SimConfig {
     },
     webhookUrl: '',
     credentials: {},
+    registry: emptyRegistry(),
     zalo: {
       noAccountLastDigits: [],
       noAccountPhones: [],
@@ -98,9 +104,10 @@ export function defaultSimConfig(): SimConfig {
   };
 }
 
-const NESTED = ['failure', 'dlr', 'zalo'] as const;
+const NESTED = ['failure', 'dlr', 'zalo', 'registry'] as const;
+const STRING_MAPS = ['credentials', 'phoneCodes', 'portedNumbers'];
 
-/** Applies a patch: top-level keys replaced, the failure/dlr/zalo sections merged key by key. */
+/** Applies a patch: top-level keys replaced, the failure/dlr/zalo/registry sections merged key by key. */
 export function applyPatch(cfg: SimConfig, patch: SimConfigPatch): SimConfig {
   const next = { ...cfg, ...patch } as SimConfig;
   for (const k of NESTED) if (patch[k]) (next as unknown as Record<string, unknown>)[k] = { ...cfg[k], ...patch[k] };
@@ -114,6 +121,7 @@ export function validatePatch(patch: unknown): string[] {
   const problems: string[] = [];
   for (const [k, v] of Object.entries(patch)) {
     if (!(k in base)) problems.push(`unknown key "${k}"`);
+    else if (k === 'registry') problems.push(...registryProblems(v));
     else if ((NESTED as readonly string[]).includes(k)) {
       if (!v || typeof v !== 'object') problems.push(`"${k}" must be an object`);
       else
@@ -123,7 +131,9 @@ export function validatePatch(patch: unknown): string[] {
           else if (ref !== null && vv !== null && typeof ref !== typeof vv)
             problems.push(`"${k}.${kk}" must be ${typeof ref}`);
         }
-    } else if (typeof base[k] !== typeof v) problems.push(`"${k}" must be ${typeof base[k]}`);
+    } else if (typeof base[k] !== typeof v || v === null) problems.push(`"${k}" must be ${typeof base[k]}`);
+    else if (STRING_MAPS.includes(k) && Object.values(v as object).some((x) => typeof x !== 'string'))
+      problems.push(`"${k}" must map to strings`);
   }
   return problems;
 }

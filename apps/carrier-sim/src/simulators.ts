@@ -1,5 +1,8 @@
-import { AppConfig, GatewayConfig } from '@loa/core';
+import { AppConfig } from '@loa/core';
 import { callbackUrlFor } from '@loa/channels';
+import { DEMO_SMS_REGISTRATIONS, DEMO_ZNS_TEMPLATE, isParamTemplate } from '@loa/templates';
+import { DEFAULT_BRANDNAME, mergeRegistry, registryAdditions, SIM_OF } from './registry/from-registrations';
+import { emptyRegistry, SimRegistry } from './registry/sim-registry';
 import { createZaloProtocol } from './protocols/zalo.protocol';
 import { esmsProtocol } from './protocols/esms.protocol';
 import { viettelProtocol } from './protocols/viettel.protocol';
@@ -48,20 +51,33 @@ export interface StartSimulatorsOptions {
   overrides?: Partial<Record<SimName, SimConfigPatch>>;
 }
 
-const PROTOCOL_OF: Record<SimName, GatewayConfig['protocol']> = {
-  viettel: 'viettel-soap',
-  vnpt: 'vnpt-json',
-  esms: 'esms-json',
-  zalo: 'zalo-zns',
-};
+/** Brandnames the demo registrations are registered under: campaigns' 'SO TTTT' and the CP code 'SOTTTT'. */
+export const DEMO_BRANDNAMES = [DEFAULT_BRANDNAME, 'SOTTTT'];
+
+/** The demo reminder (SMS and ZNS) as registered with the gateways of `cfg` (what `npm start` runs with). */
+function demoRegistry(cfg: Pick<AppConfig, 'gateways'>, name: SimName): SimRegistry {
+  // Only the demo registrations whose gateway is configured with the protocol they are shaped for.
+  const registrations = Object.fromEntries(
+    Object.entries(DEMO_SMS_REGISTRATIONS).filter(([id, reg]) => {
+      const gw = cfg.gateways.find((g) => g.id === id);
+      return gw && (gw.protocol === 'vnpt-json') === isParamTemplate(reg) && gw.channel === 'sms';
+    }),
+  );
+  const { znsTemplateId, znsParams } = DEMO_ZNS_TEMPLATE;
+  return DEMO_BRANDNAMES.reduce((registry, brandname) => {
+    const add = registryAdditions(cfg.gateways, { registrations, znsTemplateId, znsParams, brandname })[name];
+    return add ? mergeRegistry(registry, add) : registry;
+  }, emptyRegistry());
+}
 
 function fromGateway(cfg: StartSimulatorsOptions['config'], name: SimName): SimConfigPatch {
-  const gw = cfg?.gateways.find((g) => g.protocol === PROTOCOL_OF[name]);
+  const gw = cfg?.gateways.find((g) => SIM_OF[g.protocol] === name);
   if (!cfg || !gw) return {};
   const patch: SimConfigPatch = {
     rate: gw.ratePerSecond,
     credentials: { ...gw.credentials },
     webhookUrl: callbackUrlFor(cfg, gw.id),
+    registry: demoRegistry(cfg, name),
   };
   if (name === 'zalo') {
     patch.credentials = { oaSecretKey: gw.webhookSecret, ...gw.credentials };

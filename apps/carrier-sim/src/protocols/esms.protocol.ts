@@ -1,51 +1,32 @@
 import { ESMS_SEND_PATH } from '@loa/channels';
-import { canonicalPhone, json, newId, Protocol } from '../protocol';
+import { json, newId, Protocol } from '../protocol';
 import { networkOf, TELCO_ID } from './carrier-prefix';
+import { ESMS_MESSAGES, esmsVerdict } from './esms.rules';
 
 const code = (c: string, msg: string, extra: Record<string, unknown> = {}) =>
-  json(200, { CodeResult: c, ErrorMessage: msg, ...extra });
-
-const MESSAGES: Record<string, string> = {
-  '99': 'The phone number is blocked in the system',
-  '101': 'Authorize Failed',
-  '103': 'Not enough balance',
-  '104': 'Brandname does not exist',
-  '108': 'Phone number is not in correct format',
-  '118': 'Unsupported message type',
-  '146': 'Wrong customer care template',
-};
+  json(200, { CodeResult: c, CountRegenerate: 0, ErrorMessage: msg, ...extra });
 
 /** eSMS V4 JSON: dedupes on RequestId (124), reports by GET to each message's CallbackUrl. */
 export const esmsProtocol: Protocol = {
   name: 'esms',
   isSend: (method, path) => method === 'POST' && path.replace(/\/?$/, '/') === ESMS_SEND_PATH,
   parse(_req, body, { cfg }) {
-    let b: Record<string, unknown>;
+    let b: unknown;
     try {
-      b = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+      b = JSON.parse(body.toString('utf8'));
     } catch {
-      return code('99', 'Invalid request body');
+      b = undefined;
     }
-    const s = (k: string) => (typeof b[k] === 'string' ? (b[k] as string) : '');
-    if (s('ApiKey') !== cfg.credentials.apiKey || s('SecretKey') !== cfg.credentials.secretKey) {
-      return code('101', MESSAGES['101']);
-    }
-    if (!['1', '2'].includes(s('SmsType'))) return code('118', MESSAGES['118']);
-    if (!s('Brandname')) return code('104', MESSAGES['104']);
-    const phone = canonicalPhone(s('Phone'));
-    if (!phone) return code('108', MESSAGES['108']);
-    if (!s('Content')) return code('99', 'Content is empty');
+    // Documented answer to a request eSMS cannot read at all (its "99" tab): no CodeResult.
+    if (!b || typeof b !== 'object' || Array.isArray(b)) return json(400, { error: 'Invalid request' });
+    const v = esmsVerdict(b as Record<string, unknown>, cfg);
+    if ('code' in v) return code(v.code, v.message, v.code === '146' ? { SMSID: newId() } : {});
     // eSMS's RequestId is optional; without one there is no dedupe (we always send one).
-    return {
-      requestId: s('RequestId') || newId(),
-      phone,
-      content: s('Content'),
-      callbackUrl: s('CallbackUrl') || undefined,
-    };
+    return { requestId: v.requestId ?? newId(), phone: v.phone, content: v.content, callbackUrl: v.callbackUrl };
   },
   throttled: () => json(429, { CodeResult: '429', ErrorMessage: 'Too many requests' }, { 'retry-after': '1' }),
-  failure: (c) => code(c || '99', MESSAGES[c] ?? 'Error'),
-  duplicate: () => code('124', 'Duplicate RequestId'),
+  failure: (c) => code(c || '99', ESMS_MESSAGES[c] ?? 'Error'),
+  duplicate: () => code('124', 'Request exist 1'),
   accept(p, { cfg, wallMs }) {
     const smsId = newId();
     return {

@@ -1,6 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { formatVnCompact, xmlEscape } from '@loa/channels';
 import { Protocol, Reply } from '../protocol';
+import { WsCpMtField, wsCpMtProblem } from './viettel.rules';
 
 const parser = new XMLParser({ removeNSPrefix: true, parseTagValue: false, ignoreAttributes: true, trimValues: false });
 
@@ -23,12 +24,14 @@ const fault = (code: 'S:Client' | 'S:Server', text: string): Reply => ({
     '</S:Body></S:Envelope>',
 });
 
-/** The check name Viettel prefixes to each failure token (assumed wording, see docs/gateways.md). */
+/** The check name Viettel prefixes to a failure token for `failure`/`phoneCodes` (docs/gateways.md). */
 const CHECK: Record<string, string> = {
   CONTENT_NOT_MATCH_TEMPLATE: 'Check template',
-  USER_OR_PASS_INVALID: 'Authenticate',
+  IP_INVALID: 'Authenticate',
   TPS_LIMIT_EXCEEDED: 'Check TPS',
   NOT_ENOUGH_BALANCE: 'Check balance',
+  MSG_ERROR_CONTAIN_BLACKLIST: 'Check Content',
+  FORMAT_ERROR: 'Check ReceiverID',
 };
 
 /** Viettel SOAP 1.1 wsCpMt at any path (the real WSDL lives at /bulkapi). */
@@ -45,18 +48,10 @@ export const viettelProtocol: Protocol = {
     const env = doc.Envelope as Record<string, Record<string, Record<string, unknown>>> | undefined;
     const op = env?.Body?.wsCpMt as Record<string, unknown> | undefined;
     if (!op) return fault('S:Client', 'Cannot find dispatch method for wsCpMt');
-    const f = (k: string) => (op[k] === undefined ? '' : String(op[k]));
-    const c = cfg.credentials;
-    if (f('User') !== c.user || f('Password') !== c.password || f('CPCode') !== c.cpCode) {
-      return envelope('0', 'Authenticate: USER_OR_PASS_INVALID');
-    }
-    if (f('CommandCode') !== 'bulksms') return envelope('0', 'Check command: COMMAND_CODE_INVALID');
-    if (!/^84\d{9}$/.test(f('ReceiverID'))) return envelope('0', 'Check receiver: RECEIVER_INVALID');
+    const f = (k: WsCpMtField) => (op[k] === undefined || op[k] === null ? '' : String(op[k]));
+    const problem = wsCpMtProblem(f, cfg);
+    if (problem) return envelope('0', problem);
     const content = f('Content');
-    if (!content || content.length > 480) return envelope('0', 'Check content: CONTENT_LENGTH_INVALID');
-    if (f('ContentType') !== '0' && f('ContentType') !== '1')
-      return envelope('0', 'Check content: CONTENT_TYPE_INVALID');
-    if (!f('RequestID')) return envelope('0', 'Check request: REQUEST_ID_INVALID');
     return { requestId: f('RequestID'), phone: f('ReceiverID'), content };
   },
   throttled: () => envelope('0', 'Check TPS: TPS_LIMIT_EXCEEDED'),

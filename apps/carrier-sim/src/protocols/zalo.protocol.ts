@@ -1,18 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { vnHour, zaloMac, ZALO_RATE_LIMIT } from '@loa/channels';
-import { canonicalPhone, json, newId, Protocol, Reply } from '../protocol';
+import { json, newId, Protocol, Reply } from '../protocol';
 import { OutgoingReport } from '../report-sender';
+import { ZNS_MESSAGES, znsVerdict } from './zalo.rules';
 
 const err = (error: number, message: string): Reply => json(200, { error, message });
 
 const MESSAGES: Record<string, string> = {
-  '-108': 'Phone number invalid',
-  '-109': 'Template ID invalid',
+  ...ZNS_MESSAGES,
   '-114': 'User is inactive, or reject the message, or using an outdated Zalo version, or other internal errors',
   '-118': 'Zalo account not existed',
   '-124': 'Access token is invalid',
   '-126': 'Exceeded quota in development mode',
-  '-131': 'Template not approved',
   '-133': 'This template cannot be sent at night (from 22:00 to 06:00)',
   '-144': 'OA has exceeded daily quota',
   [String(ZALO_RATE_LIMIT)]: 'Exceeded request rate limit',
@@ -74,24 +73,20 @@ export function createZaloProtocol(): Protocol & ZaloTokens {
       return json(200, { access_token: t.accessToken, refresh_token: t.refreshToken, expires_in: String(t.expiresIn) });
     },
 
-    parse(req, body) {
+    parse(req, body, { cfg }) {
       const at = req.headers['access_token'];
       const exp = typeof at === 'string' ? access.get(at) : undefined;
       if (exp === undefined || exp <= Date.now()) return err(-124, MESSAGES['-124']);
-      let b: Record<string, unknown>;
+      let b: Record<string, unknown> | null;
       try {
-        b = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+        b = JSON.parse(body.toString('utf8')) as Record<string, unknown> | null;
       } catch {
-        return err(-100, 'Body is not JSON');
+        b = null;
       }
-      const phone = typeof b.phone === 'string' ? canonicalPhone(b.phone) : null;
-      if (!phone) return err(-108, MESSAGES['-108']);
-      if (typeof b.template_id !== 'string' || !b.template_id) return err(-109, MESSAGES['-109']);
-      if (!b.template_data || typeof b.template_data !== 'object') return err(-112, 'Template data invalid');
-      const trackingId = typeof b.tracking_id === 'string' ? b.tracking_id : '';
-      // "Same content" for ZNS: same template and the same parameters.
-      const content = `${b.template_id}:${JSON.stringify(b.template_data)}`;
-      return { requestId: trackingId || newId(), phone, content };
+      if (!b || typeof b !== 'object' || Array.isArray(b)) return err(-100, 'Body is not a JSON object');
+      const v = znsVerdict(b, cfg);
+      if ('error' in v) return err(v.error, v.message);
+      return { requestId: v.trackingId || newId(), phone: v.phone, content: v.content };
     },
 
     precheck(p, { cfg, wallMs }) {

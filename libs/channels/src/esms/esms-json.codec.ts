@@ -45,21 +45,27 @@ export function encodeEsmsSend(gw: GatewayConfig, msg: OutboundSms): EsmsSendReq
   return body;
 }
 
-type Action = 'rejected' | 'retry';
+type Action = 'refused' | 'rejected' | 'retry';
 
-/** eSMS CodeResult table (developers.esms.vn, "Table of error codes"); 100 and 124 are handled before. */
+/**
+ * eSMS CodeResult table (developers.esms.vn, "Table of error codes"); 100 and 124 are handled before. The person's
+ * own number (99 blocked, 108 format) → rejected; everything naming our request or account → refused.
+ */
 export const ESMS_CODES: Record<string, [Action, string]> = {
   '99': ['rejected', 'phone number blocked in the system (older docs: unknown error)'],
-  '101': ['rejected', 'wrong ApiKey or SecretKey'],
-  '102': ['rejected', 'no price list for this account'],
-  '103': ['rejected', 'balance too low'],
-  '104': ['rejected', 'brandname not registered'],
+  '101': ['refused', 'wrong ApiKey or SecretKey'],
+  '102': ['refused', 'no price list for this account'],
+  '103': ['refused', 'balance too low'],
+  '104': ['refused', 'brandname not registered'],
+  '107': ['refused', 'advertising needs at least 30 numbers per request'],
   '108': ['rejected', 'phone number format'],
-  '118': ['rejected', 'unsupported message type (SmsType)'],
-  '140': ['rejected', 'source IP not whitelisted'],
-  '146': ['rejected', 'content does not match a registered customer-care template'],
-  '177': ['rejected', 'carrier not registered for this brandname'],
-  '300': ['rejected', 'missing message type'],
+  '110': ['refused', 'request data incorrect'],
+  '118': ['refused', 'unsupported message type (SmsType)'],
+  '120': ['refused', 'too many phone numbers in one request'],
+  '140': ['refused', 'source IP not whitelisted'],
+  '146': ['refused', 'content does not match a registered customer-care template'],
+  '177': ['refused', 'brandname not registered for this carrier'],
+  '300': ['refused', 'missing message type'],
 };
 
 /**
@@ -75,8 +81,7 @@ export function classifyEsmsReply(body: unknown): SendOutcome | null {
   if (code === '124') return { kind: 'accepted', providerMessageId: smsId, raw: { CodeResult: code, duplicate: true } };
   const known = ESMS_CODES[code];
   const text = String(r.ErrorMessage ?? known?.[1] ?? 'unknown eSMS code');
-  if (known?.[0] === 'rejected') return { kind: 'rejected', code, text };
-  return { kind: 'retry', code, text };
+  return { kind: known?.[0] ?? 'retry', code, text };
 }
 
 /** eSMS `telcoid` → our carrier. 7 (Reddi, an MVNO) has no carrier of ours: left unknown. */

@@ -13,8 +13,10 @@ describe('HTTP-level outcomes', () => {
     [res(503), { kind: 'retry', code: 'http-503' }],
     [res(500), { kind: 'retry', code: 'http-500' }],
     [res(408), { kind: 'retry', code: 'http-408' }],
-    [res(401), { kind: 'rejected', code: 'http-401' }],
-    [res(404), { kind: 'rejected', code: 'http-404' }],
+    [res(400), { kind: 'refused', code: 'http-400' }],
+    [res(401), { kind: 'refused', code: 'http-401' }],
+    [res(403), { kind: 'refused', code: 'http-403' }],
+    [res(404), { kind: 'refused', code: 'http-404' }],
   ])('%j → %j', (r, expected) => {
     const out = httpStatusOutcome(r, NOW);
     if (expected === null) expect(out).toBeNull();

@@ -11,7 +11,7 @@ export function retryAfterMs(value: string | string[] | undefined, nowMs: number
 }
 
 /**
- * The outcome of an HTTP answer that is not the protocol's own (429, 5xx, auth refused at the HTTP layer), or
+ * The outcome of an HTTP answer that is not the protocol's own (429, 5xx, other 4xx), or
  * null when the body should be read by the protocol.
  */
 export function httpStatusOutcome(res: HttpResult, nowMs: number): SendOutcome | null {
@@ -33,8 +33,8 @@ export function httpStatusOutcome(res: HttpResult, nowMs: number): SendOutcome |
       afterMs: retryAfterMs(res.headers['retry-after'], nowMs),
     };
   }
-  if (res.status === 401 || res.status === 403) return { kind: 'rejected', code: `http-${res.status}`, text };
-  if (res.status >= 400) return { kind: 'rejected', code: `http-${res.status}`, text };
+  // Any other 4xx says our request is wrong (malformed, credentials, IP, endpoint): ours to fix, not the person's.
+  if (res.status >= 400) return { kind: 'refused', code: `http-${res.status}`, text };
   return null;
 }
 

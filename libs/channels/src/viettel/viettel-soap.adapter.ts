@@ -20,6 +20,10 @@ export class ViettelSoapAdapter implements SmsGateway {
   ) {}
 
   async send(gw: GatewayConfig, msg: OutboundSms, signal?: AbortSignal): Promise<SendOutcome> {
+    // Viettel's RequestID is numeric (it answers REQUEST_ID_NOT_NUMBER): never send another one.
+    if (!/^\d+$/.test(msg.requestId)) {
+      return { kind: 'rejected', code: 'request-id-not-numeric', text: `RequestID "${msg.requestId}" is not digits` };
+    }
     if (msg.text.length > VIETTEL_MAX_CONTENT) {
       return { kind: 'rejected', code: 'content-too-long', text: `${msg.text.length} > ${VIETTEL_MAX_CONTENT} chars` };
     }
@@ -29,7 +33,7 @@ export class ViettelSoapAdapter implements SmsGateway {
       Password: c.password ?? '',
       CPCode: c.cpCode ?? '',
       RequestID: msg.requestId,
-      // UserID is the subscriber the MT is charged to/for; for brandname pushes it is the receiver itself.
+      // Viettel requires UserID = ReceiverID for brandname pushes (it answers UserID_NOT_EQUAL_ReceiverID).
       UserID: msg.phone,
       ReceiverID: msg.phone,
       ServiceID: msg.brandname,

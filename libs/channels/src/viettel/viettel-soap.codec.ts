@@ -82,28 +82,46 @@ function token(message: string): string | undefined {
   return /\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b/.exec(message)?.[1];
 }
 
+type Kind = 'retry' | 'refused' | 'rejected';
+
 /**
- * Viettel answers result 1 for success and result 0 plus a free-text message otherwise. Only
- * CONTENT_NOT_MATCH_TEMPLATE is documented; the other patterns are the conventional ones (see docs/gateways.md).
- * Unknown failures are permanent: result 0 means "not queued", and blind resending wastes the agreed TPS.
+ * Viettel's `<message>` answers with `<result>0</result>`, first match wins. The wording is Viettel's as a public
+ * wsCpMt client lists it (docs/gateways.md); the TPS/system/balance patterns are conventional (assumed).
+ * - the person's own number is wrong → rejected;
+ * - anything naming our request (credentials, IP, a field, the brandname, an unregistered content) → refused;
+ * - throttling → throttled retry; the gateway's own trouble → retry.
+ */
+const ANSWERS: { re: RegExp; kind: Kind; code?: string; throttled?: boolean }[] = [
+  { re: /\bTPS\b|THROTTL|RATE.?LIMIT|TOO.?MANY|OVERLOAD/i, kind: 'retry', throttled: true },
+  { re: /^Check ReceiverID: FORMAT_ERROR/i, kind: 'rejected' },
+  { re: /^Unable to check telco/i, kind: 'rejected', code: 'TELCO_UNKNOWN' },
+  { re: /DUPLICATE MESSAGE/i, kind: 'rejected', code: 'DUPLICATE_MESSAGE' },
+  { re: /^Check information error/i, kind: 'retry', code: 'INFORMATION_ERROR' },
+  { re: /^UserID_NOT_EQUAL_ReceiverID/i, kind: 'refused', code: 'USERID_NOT_EQUAL_RECEIVERID' },
+  {
+    re: /AUTHEN|CP_CODE_NOT_FOUND|PASSWORD|WRONG.?USER|USER.?(INVALID|NOT)|LOGIN|IP.?(INVALID|NOT|DENIED)|PERMISSION|DENIED/i,
+    kind: 'refused',
+  },
+  { re: /^Check (RequestID|UserID|ReceiverID|ServiceID|CommandCode|Content|ContentType|template)\b/i, kind: 'refused' },
+  { re: /BALANCE/i, kind: 'refused' },
+  { re: /SYSTEM|BUSY|TIMEOUT|EXCEPTION|DATABASE|TRY.?AGAIN/i, kind: 'retry' },
+];
+
+/**
+ * Viettel answers result 1 for success and result 0 plus a free-text message otherwise (see ANSWERS). An unknown
+ * result 0 is permanent for the message: it was not queued, and blind resending would burn the agreed TPS.
  */
 export function classifyWsCpMt(reply: WsCpMtReply): SendOutcome {
   if ('fault' in reply) {
-    // Server faults are the gateway's trouble (retry); Client faults mean our request is wrong.
+    // Server faults are the gateway's trouble (retry); Client faults mean our request is malformed.
     return /client/i.test(reply.faultcode)
-      ? { kind: 'rejected', code: 'soap-fault', text: reply.fault }
+      ? { kind: 'refused', code: 'soap-fault', text: reply.fault }
       : { kind: 'retry', code: 'soap-fault', text: reply.fault };
   }
   const { result, message } = reply;
   if (result === '1') return { kind: 'accepted', raw: { result, message } };
-  const code = token(message) ?? `result-${result}`;
-  const up = message.toUpperCase();
-  if (/TPS|THROTTL|RATE.?LIMIT|TOO.?MANY|OVERLOAD/.test(up)) {
-    return { kind: 'retry', code, text: message, throttled: true, afterMs: 1000 };
-  }
-  if (/AUTHEN|PASSWORD|WRONG.?USER|USER.?(INVALID|NOT)|LOGIN|IP.?(INVALID|NOT|DENIED)|PERMISSION|DENIED/.test(up)) {
-    return { kind: 'rejected', code, text: message };
-  }
-  if (/SYSTEM|BUSY|TIMEOUT|EXCEPTION|DATABASE|TRY.?AGAIN/.test(up)) return { kind: 'retry', code, text: message };
-  return { kind: 'rejected', code, text: message };
+  const rule = ANSWERS.find((a) => a.re.test(message));
+  const code = rule?.code ?? token(message) ?? `result-${result}`;
+  if (rule?.throttled) return { kind: 'retry', code, text: message, throttled: true, afterMs: 1000 };
+  return { kind: rule?.kind ?? 'rejected', code, text: message };
 }

@@ -75,12 +75,37 @@ const reply = (result: string, message: string) =>
 describe('Viettel wsCpMt answers', () => {
   it.each([
     ['1', 'Insert MT_QUEUE: OK', { kind: 'accepted' }],
-    ['0', 'Check template: CONTENT_NOT_MATCH_TEMPLATE', { kind: 'rejected', code: 'CONTENT_NOT_MATCH_TEMPLATE' }],
-    ['0', 'Authenticate: USER_OR_PASS_INVALID', { kind: 'rejected', code: 'USER_OR_PASS_INVALID' }],
-    ['0', 'Check IP: IP_NOT_ALLOWED', { kind: 'rejected', code: 'IP_NOT_ALLOWED' }],
+    ['0', 'Check template: CONTENT_NOT_MATCH_TEMPLATE', { kind: 'refused', code: 'CONTENT_NOT_MATCH_TEMPLATE' }],
+    ['0', 'Authenticate: Cp_code: NULL_OR_BLANK', { kind: 'refused', code: 'NULL_OR_BLANK' }],
+    ['0', 'Authenticate: UserName: NULL_OR_BLANK', { kind: 'refused', code: 'NULL_OR_BLANK' }],
+    ['0', 'Authenticate: Password: NULL_OR_BLANK', { kind: 'refused', code: 'NULL_OR_BLANK' }],
+    ['0', 'CP_CODE_NOT_FOUND', { kind: 'refused', code: 'CP_CODE_NOT_FOUND' }],
+    ['0', 'WRONG_INFORMATION_AUTHENTICATE', { kind: 'refused', code: 'WRONG_INFORMATION_AUTHENTICATE' }],
+    ['0', 'Authenticate: IP_INVALID', { kind: 'refused', code: 'IP_INVALID' }],
+    ['0', 'Authenticate: USER_OR_PASS_INVALID', { kind: 'refused', code: 'USER_OR_PASS_INVALID' }],
+    ['0', 'Check RequestID: NULL_OR_BLANK', { kind: 'refused', code: 'NULL_OR_BLANK' }],
+    ['0', 'Check RequestID: REQUEST_ID_NOT_NUMBER', { kind: 'refused', code: 'REQUEST_ID_NOT_NUMBER' }],
+    ['0', 'Check UserID: NULL_OR_BLANK', { kind: 'refused', code: 'NULL_OR_BLANK' }],
+    ['0', 'Check ReceiverID: NULL_OR_BLANK', { kind: 'refused', code: 'NULL_OR_BLANK' }],
+    ['0', 'Check ReceiverID: FORMAT_ERROR', { kind: 'rejected', code: 'FORMAT_ERROR' }],
+    ['0', 'UserID_NOT_EQUAL_ReceiverID', { kind: 'refused', code: 'USERID_NOT_EQUAL_RECEIVERID' }],
+    ['0', 'Unable to check telco from input receiver', { kind: 'rejected', code: 'TELCO_UNKNOWN' }],
+    ['0', 'Check ServiceID: DUPLICATE MESSAGE', { kind: 'rejected', code: 'DUPLICATE_MESSAGE' }],
+    ['0', 'Check ServiceID: ALIAS_INVALID:TELCO=VT', { kind: 'refused', code: 'ALIAS_INVALID' }],
+    ['0', 'Check CommandCode: NULL_OR_BLANK', { kind: 'refused', code: 'NULL_OR_BLANK' }],
+    ['0', 'Check CommandCode: COMMAND_CODE_ERROR', { kind: 'refused', code: 'COMMAND_CODE_ERROR' }],
+    ['0', 'Check Content: NULL_OR_BLANK', { kind: 'refused', code: 'NULL_OR_BLANK' }],
+    [
+      '0',
+      'Check Content: MAXLENGTH_LIMIT_480_BYTE (YOUR_CONTENT: 481 BYTE)',
+      { kind: 'refused', code: 'MAXLENGTH_LIMIT_480_BYTE' },
+    ],
+    ['0', 'Check Content: MSG_ERROR_CONTAIN_BLACKLIST', { kind: 'refused', code: 'MSG_ERROR_CONTAIN_BLACKLIST' }],
+    ['0', 'Check ContentType: CONTENT_TYPE_NOT_MATCH_CONTENT', { kind: 'refused' }],
+    ['0', 'Check information error', { kind: 'retry', code: 'INFORMATION_ERROR' }],
     ['0', 'Check TPS: TPS_LIMIT_EXCEEDED', { kind: 'retry', code: 'TPS_LIMIT_EXCEEDED', throttled: true }],
     ['0', 'System busy, try again', { kind: 'retry', code: 'result-0' }],
-    ['0', 'Check balance: NOT_ENOUGH_BALANCE', { kind: 'rejected', code: 'NOT_ENOUGH_BALANCE' }],
+    ['0', 'Check balance: NOT_ENOUGH_BALANCE', { kind: 'refused', code: 'NOT_ENOUGH_BALANCE' }],
     ['0', 'something new', { kind: 'rejected', code: 'result-0' }],
   ])('result %s "%s" → %j', (result, message, expected) => {
     const parsed = parseWsCpMtReply(reply(result, message));
@@ -90,7 +115,7 @@ describe('Viettel wsCpMt answers', () => {
 
   it.each([
     ['soap:Server', { kind: 'retry', code: 'soap-fault' }],
-    ['soap:Client', { kind: 'rejected', code: 'soap-fault' }],
+    ['soap:Client', { kind: 'refused', code: 'soap-fault' }],
   ])('a SOAP fault %s → %j', (faultcode, expected) => {
     const xml =
       `<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body><S:Fault>` +
@@ -100,6 +125,18 @@ describe('Viettel wsCpMt answers', () => {
 
   it.each(['', 'not xml <', '<a><b>1</b></a>'])('unreadable answer %j → null', (xml) => {
     expect(parseWsCpMtReply(xml)).toBeNull();
+  });
+});
+
+describe('Viettel adapter, before sending', () => {
+  const sms = { phone: '84961234567', brandname: 'SOTTTT', text: 'Cai dat Bluezone', unicode: false };
+  const unreachable = { ...gw, endpoint: 'http://127.0.0.1:9/never' };
+
+  it.each([['loa-123-0'], ['12a'], ['']])('refuses a non-numeric RequestID %j without sending', async (requestId) => {
+    expect(await adapter.send(unreachable, { ...sms, requestId })).toMatchObject({
+      kind: 'rejected',
+      code: 'request-id-not-numeric',
+    });
   });
 });
 

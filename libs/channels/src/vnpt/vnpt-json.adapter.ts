@@ -19,7 +19,11 @@ export class VnptJsonAdapter implements SmsGateway {
   ) {}
 
   async send(gw: GatewayConfig, msg: OutboundSms, signal?: AbortSignal): Promise<SendOutcome> {
-    const body = JSON.stringify(encodeVnptSend(gw, msg));
+    // VNPT has no free-text mode: a message must name the registered template it fills.
+    if (!msg.template) {
+      return { kind: 'refused', code: 'NOT_REGISTERED', text: `no VNPT template registration for gateway ${gw.id}` };
+    }
+    const body = JSON.stringify(encodeVnptSend(gw, msg, msg.template));
     let res;
     try {
       res = await this.http.post(gw.endpoint, body, { 'content-type': 'application/json' }, gw.timeoutMs, signal);

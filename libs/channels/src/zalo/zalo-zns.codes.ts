@@ -2,7 +2,7 @@ import { SendOutcome } from '../channel.types';
 import { nextVnHour } from '../vn-time';
 
 type Rule =
-  | { kind: 'rejected' | 'fallback' | 'token' | 'channelBroken' }
+  | { kind: 'rejected' | 'fallback' | 'token' | 'channelBroken' | 'refused' }
   | { kind: 'pause'; reason: 'quota' | 'night'; until: 'midnight' | '06:00' }
   | { kind: 'retry'; throttled?: boolean };
 
@@ -11,8 +11,24 @@ export const ZALO_RATE_LIMIT = -32;
 
 /** ZNS error codes that change what the engine does (reference/zalo-zns.md); anything else is rejected. */
 export const ZALO_CODES: Record<string, Rule> = {
+  // Our application or request is wrong (app, secret key, OA link, method, message id): an operator must fix it.
+  '-101': { kind: 'refused' },
+  '-102': { kind: 'refused' },
+  '-103': { kind: 'refused' },
+  '-104': { kind: 'refused' },
+  '-105': { kind: 'refused' },
+  '-106': { kind: 'refused' },
+  '-107': { kind: 'refused' },
   '-108': { kind: 'rejected' },
+  // The template (or our data for it) is wrong: the campaign's Zalo channel stops, SMS takes over.
   '-109': { kind: 'channelBroken' },
+  '-111': { kind: 'channelBroken' },
+  '-112': { kind: 'channelBroken' },
+  '-1121': { kind: 'channelBroken' },
+  '-1122': { kind: 'channelBroken' },
+  '-1124': { kind: 'channelBroken' },
+  '-113': { kind: 'channelBroken' },
+  '-117': { kind: 'channelBroken' },
   '-131': { kind: 'channelBroken' },
   '-114': { kind: 'fallback' },
   '-118': { kind: 'fallback' },

@@ -29,8 +29,19 @@ describe('Zalo ZNS error map', () => {
   });
 
   it.each([
+    [-101, { kind: 'refused' }],
+    [-104, { kind: 'refused' }],
+    [-105, { kind: 'refused' }],
+    [-106, { kind: 'refused' }],
+    [-107, { kind: 'refused' }],
     [-108, { kind: 'rejected' }],
     [-109, { kind: 'channelBroken' }],
+    [-111, { kind: 'channelBroken' }],
+    [-112, { kind: 'channelBroken' }],
+    [-1121, { kind: 'channelBroken' }],
+    [-1122, { kind: 'channelBroken' }],
+    [-1124, { kind: 'channelBroken' }],
+    [-117, { kind: 'channelBroken' }],
     [-131, { kind: 'channelBroken' }],
     [-114, { kind: 'fallback' }],
     [-118, { kind: 'fallback' }],
@@ -47,7 +58,7 @@ describe('Zalo ZNS error map', () => {
     [-126, { kind: 'pause', reason: 'quota', untilMs: NEXT_MIDNIGHT_VN }],
     [-32, { kind: 'retry', throttled: true }],
     [-100, { kind: 'retry' }],
-    [-112, { kind: 'rejected' }],
+    [-999, { kind: 'rejected' }],
   ])('error %d → %j', (error, expected) => {
     expect(classifyZaloReply({ error, message: 'x' }, NOW)).toMatchObject({ code: String(error), ...expected });
   });

@@ -1,6 +1,5 @@
 import { Client } from 'pg';
-import { GatewayConfig } from '@loa/core';
-import { proposedRegistrations, RegistrationGateway } from '@loa/templates';
+import { TemplateRegistrations } from '@loa/templates';
 
 /** Carrier → a current mobile prefix (84 + 2 digits) used to generate test numbers. */
 export const TEST_PREFIXES: Record<string, string> = {
@@ -13,13 +12,19 @@ export const TEST_PREFIXES: Record<string, string> = {
 };
 const CARRIERS = Object.keys(TEST_PREFIXES);
 
-const SMS_BODY = 'Chào {{name|bạn}}, hãy cài Bluezone để bảo vệ bản thân: {{link}}';
-/** The default configuration's SMS gateways (config/default.json). */
-const DEFAULT_GATEWAYS: (RegistrationGateway & { credentials?: Record<string, string> })[] = [
-  { id: 'viettel', protocol: 'viettel-soap' },
-  { id: 'vnpt', protocol: 'vnpt-json', credentials: { templateId: '3001' } },
-  { id: 'esms', protocol: 'esms-json' },
-];
+/** The seeded SMS template (unaccented when sent) and how it is registered at the default gateways. */
+export const SEED_SMS_BODY = 'Chào {{name|bạn}}, hãy cài Bluezone để bảo vệ bản thân: {{link}}';
+const SEED_SMS_REGISTERED_TEXT = 'Chao {1}, hay cai Bluezone de bao ve ban than: {2}';
+export const SEED_SMS_REGISTRATIONS: TemplateRegistrations = {
+  viettel: { content: SEED_SMS_REGISTERED_TEXT },
+  esms: { content: SEED_SMS_REGISTERED_TEXT },
+  vnpt: { templateId: '3101', text: SEED_SMS_REGISTERED_TEXT, params: { '1': '{{name|ban}}', '2': '{{link}}' } },
+};
+/** The seeded ZNS template and the brandname the seeded campaign sends under. */
+export const SEED_ZNS = { znsTemplateId: '231001', znsParams: { name: '{{name|bạn}}', link_code: '{{link_code}}' } };
+export const SEED_BRANDNAME = 'SO TTTT';
+/** What the gateways must have registered for the seeded campaign (registerAtSimulators takes it as is). */
+export const SEED_TEMPLATES = { registrations: SEED_SMS_REGISTRATIONS, ...SEED_ZNS, brandname: SEED_BRANDNAME };
 
 export interface SeededRun {
   runId: string;
@@ -27,21 +32,21 @@ export interface SeededRun {
   count: number;
 }
 
-/**
- * Test and bench data straight in SQL (the campaigns fan-out is not needed to exercise dispatch): `count`
- * subscribers numbered from `firstNumber`, spread evenly over the six carriers, one campaign with `channels`,
- * a `dispatching` run and its `pending` deliveries. Templates: ZNS with name + link_code, unaccented SMS registered
- * at `gateways` (default: the default configuration's), so VNPT sends carry template params.
- */
 export interface SeedRunOptions {
   count: number;
   firstNumber: number;
   channels: ('zns' | 'sms')[];
   validityHours?: number;
   name?: string;
-  gateways?: Pick<GatewayConfig, 'id' | 'protocol' | 'credentials'>[];
 }
 
+/**
+ * Test and bench data straight in SQL (the campaigns fan-out is not needed to exercise dispatch): `count`
+ * subscribers numbered from `firstNumber`, spread evenly over the six carriers, one campaign with `channels`,
+ * a `dispatching` run and its `pending` deliveries. Templates: ZNS with name + link_code, unaccented SMS with
+ * SEED_SMS_REGISTRATIONS (the default gateway ids), so VNPT sends carry template params; the simulators need
+ * SEED_TEMPLATES registered (registerAtSimulators).
+ */
 export async function seedDispatchRun(sql: Client, opts: SeedRunOptions): Promise<SeededRun> {
   // One transaction: a worker's housekeeping sweep must never see the `dispatching` run before its deliveries (it
   // would complete an empty run).
@@ -63,21 +68,21 @@ async function seedInTransaction(sql: Client, opts: SeedRunOptions): Promise<See
     await sql.query(
       `INSERT INTO templates (name, channel, body, unaccented, registrations) VALUES ('sms', 'sms', $1, true, $2)
        RETURNING id`,
-      [SMS_BODY, JSON.stringify(proposedRegistrations(opts.gateways ?? DEFAULT_GATEWAYS, SMS_BODY))],
+      [SEED_SMS_BODY, JSON.stringify(SEED_SMS_REGISTRATIONS)],
     )
   ).rows;
   const [{ id: znsTpl }] = (
     await sql.query(
-      `INSERT INTO templates (name, channel, zns_template_id, zns_params) VALUES
-         ('zns', 'zns', '231001', '{"name": "{{name|bạn}}", "link_code": "{{link_code}}"}') RETURNING id`,
+      `INSERT INTO templates (name, channel, zns_template_id, zns_params) VALUES ('zns', 'zns', $1, $2) RETURNING id`,
+      [SEED_ZNS.znsTemplateId, SEED_ZNS.znsParams],
     )
   ).rows;
   const channels = opts.channels.map((c) => ({ channel: c, templateId: c === 'sms' ? smsTpl : znsTpl }));
   const [{ id: campaignId }] = (
     await sql.query(
       `INSERT INTO campaigns (name, segment_id, status, brandname, channels, window_start_minute, window_end_minute)
-       VALUES ($1, $2, 'running', 'SO TTTT', $3, 0, 1440) RETURNING id`,
-      [opts.name ?? 'dispatch test', segmentId, JSON.stringify(channels)],
+       VALUES ($1, $2, 'running', $4, $3, 0, 1440) RETURNING id`,
+      [opts.name ?? 'dispatch test', segmentId, JSON.stringify(channels), SEED_BRANDNAME],
     )
   ).rows;
   const [{ id: runId }] = (
