@@ -8,6 +8,7 @@ import { WorkerMetricsServer } from './metrics/worker-metrics.server';
 import { DeliveryRepository } from './send/delivery.repository';
 import { InDoubtRepository } from './send/in-doubt.repository';
 import { InDoubtService } from './send/in-doubt.service';
+import { SendRouter } from './send/send-router';
 import { SendDeliveryProcessor } from './send/send-delivery.processor';
 import { ZaloTokenService } from './zalo/zalo-token.service';
 
@@ -20,6 +21,7 @@ import { ZaloTokenService } from './zalo/zalo-token.service';
     ZaloTokenService,
     InDoubtRepository,
     InDoubtService,
+    SendRouter,
     SendDeliveryProcessor,
     DispatchRunProcessor,
     DeliveryWorkersService,

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { Job, Worker, WorkerOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import { APP_CONFIG, AppConfig, Clock, JobPayloads, QueueName, REDIS, redisKey, sendQueueName } from '@loa/core';
+import { GatewayBreakers } from '../breaker/gateway-breakers.service';
 import { GatewaySettingsService } from '../limiter/gateway-settings.service';
 import { concurrencyFor } from '../policy/routing';
 import { DeliveryRepository } from '../send/delivery.repository';
@@ -32,6 +33,7 @@ export class DeliveryWorkersService implements OnApplicationBootstrap, OnApplica
     private readonly queues: SendQueues,
     private readonly inDoubt: InDoubtService,
     @Inject(REDIS) private readonly redis: Redis,
+    private readonly breakers: GatewayBreakers,
   ) {}
 
   /** Present while Redis keeps its data; gone after a restart without persistence (and the queues with it). */
@@ -47,6 +49,7 @@ export class DeliveryWorkersService implements OnApplicationBootstrap, OnApplica
       this.log.log(`gateway ${s.id}: rate now ${s.ratePerSecond}/s`);
     });
     await this.settings.mirrorRatesToRedis();
+    await this.breakers.startRefreshing();
     // Stalled jobs (a killed worker's) come back after lockDuration; processing is idempotent, so allow many.
     const base: Omit<WorkerOptions, 'concurrency'> = {
       connection: bullConnection(this.cfg),

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, Clock } from '@loa/core';
+import { GatewayBreakers } from '../breaker/gateway-breakers.service';
 import { parseChannelSpec, routeFor, sendJobId } from '../policy/routing';
 import { DeliveryRepository } from '../send/delivery.repository';
 import { SEND_JOB_OPTIONS, SendQueues } from '../send/send-queues';
@@ -20,6 +21,7 @@ export class DispatchRunProcessor {
     private readonly clock: Clock,
     private readonly repo: DeliveryRepository,
     private readonly queues: SendQueues,
+    private readonly breakers: GatewayBreakers,
   ) {}
 
   async process(runId: string): Promise<{ enqueued: number; unroutable: number }> {
@@ -41,7 +43,7 @@ export class DispatchRunProcessor {
       for (const d of batch) {
         const spec = specs[d.channelIndex];
         const route = spec
-          ? routeFor(this.cfg, spec.channel, d.carrier)
+          ? routeFor(this.cfg, spec.channel, d.carrier, this.breakers.forEnqueue)
           : { ok: false as const, reason: `campaign has no channel ${d.channelIndex}` };
         if (!route.ok) {
           failed.set(route.reason, [...(failed.get(route.reason) ?? []), d.id]);

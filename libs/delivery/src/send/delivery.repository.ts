@@ -25,6 +25,8 @@ export interface SendContext {
   windowStart: number;
   windowEnd: number;
   channelBlocked: boolean;
+  /** The gateway that may already hold this channel attempt (see `claim`); its later attempts go there only. */
+  pinnedGatewayId: string | null;
 }
 
 export interface NewMessage {
@@ -40,7 +42,17 @@ export interface NewMessage {
 export type Claim =
   | { kind: 'claimed'; attempts: number; inDoubt: boolean }
   /** The delivery moved on (cancelled, paused, another channel) or this channel attempt is already final. */
-  | { kind: 'skip'; reason: string };
+  | { kind: 'skip'; reason: string }
+  /** An earlier attempt may be held by this other gateway: the attempt goes there, never to a second one. */
+  | { kind: 'elsewhere'; gatewayId: string };
+
+/**
+ * The gateway a channel attempt is pinned to (SQL over a `messages` row alias): the one recorded when a send to it
+ * was in doubt (`pinned_gateway_id`, kept for good), or the one of an attempt claimed and never given an outcome
+ * (the process died mid-send). NULL: every earlier attempt is known not to have been taken; it may move.
+ */
+const PINNED_SQL = (m: string) =>
+  `coalesce(${m}.pinned_gateway_id, CASE WHEN ${m}.status = 'sending' AND ${m}.error_code IS NULL THEN ${m}.gateway_id END)`;
 
 export interface OpenDelivery {
   id: string;
@@ -64,7 +76,9 @@ export class DeliveryRepository {
               c.status AS "campaignStatus", c.channels, c.brandname, c.window_start_minute AS "windowStart",
               c.window_end_minute AS "windowEnd",
               EXISTS (SELECT 1 FROM campaign_channel_blocks b
-                       WHERE b.campaign_id = d.campaign_id AND b.channel_index = d.channel_index) AS "channelBlocked"
+                       WHERE b.campaign_id = d.campaign_id AND b.channel_index = d.channel_index) AS "channelBlocked",
+              (SELECT ${PINNED_SQL('m')} FROM messages m
+                WHERE m.delivery_id = d.id AND m.channel_index = d.channel_index) AS "pinnedGatewayId"
          FROM deliveries d
          JOIN campaign_runs r ON r.id = d.run_id
          JOIN campaigns c ON c.id = d.campaign_id
@@ -79,17 +93,19 @@ export class DeliveryRepository {
   /**
    * The exactly-once claim, one statement: the message row of this channel attempt is created (or its attempt
    * counted) and the delivery set `sending` — unless the attempt is already final, is in doubt awaiting a delivery
-   * report (`in_doubt_until` set: only the report or the in-doubt sweep may move it), or the delivery moved on.
+   * report (`in_doubt_until` set: only the report or the in-doubt sweep may move it), is pinned to another gateway
+   * (`elsewhere`: an earlier send there may have been taken), or the delivery moved on.
    * `inDoubt`: the previous attempt recorded no outcome (the process died, or the answer was lost, mid-send).
    */
   async claim(m: NewMessage): Promise<Claim> {
     const { rows } = await this.pool.query(
       `WITH prev AS (
-         SELECT status, error_code, in_doubt_until FROM messages WHERE delivery_id = $1 AND channel_index = $2
+         SELECT status, error_code, in_doubt_until, ${PINNED_SQL('messages')} AS pinned
+           FROM messages WHERE delivery_id = $1 AND channel_index = $2
        ), d AS (
          UPDATE deliveries SET status = 'sending'
           WHERE id = $1 AND channel_index = $2 AND status IN ('pending', 'queued', 'sending')
-            AND NOT EXISTS (SELECT 1 FROM prev WHERE status <> 'sending' OR in_doubt_until IS NOT NULL)
+            AND NOT EXISTS (SELECT 1 FROM prev WHERE status <> 'sending' OR in_doubt_until IS NOT NULL OR pinned <> $4)
          RETURNING id
        ), m AS (
          INSERT INTO messages (delivery_id, channel_index, channel, gateway_id, request_id, status, attempts, segments, cost)
@@ -97,11 +113,12 @@ export class DeliveryRepository {
          ON CONFLICT (delivery_id, channel_index) DO UPDATE
             SET attempts = messages.attempts + 1, error_code = NULL, error_text = NULL, gateway_id = EXCLUDED.gateway_id
           WHERE messages.status = 'sending' AND messages.in_doubt_until IS NULL
+            AND coalesce(${PINNED_SQL('messages')}, EXCLUDED.gateway_id) = EXCLUDED.gateway_id
          RETURNING attempts
        )
        SELECT (SELECT attempts FROM m) AS attempts, (SELECT status FROM prev) AS "prevStatus",
               (SELECT error_code FROM prev) AS "prevError", EXISTS (SELECT 1 FROM prev) AS "hadPrev",
-              (SELECT in_doubt_until IS NOT NULL FROM prev) AS "awaiting"`,
+              (SELECT in_doubt_until IS NOT NULL FROM prev) AS "awaiting", (SELECT pinned FROM prev) AS pinned`,
       [m.deliveryId, m.channelIndex, m.channel, m.gatewayId, m.requestId, m.segments, m.cost],
     );
     const r = rows[0] as {
@@ -110,8 +127,12 @@ export class DeliveryRepository {
       prevError: string | null;
       hadPrev: boolean;
       awaiting: boolean | null;
+      pinned: string | null;
     };
     if (r.attempts === null) {
+      if (r.prevStatus === 'sending' && !r.awaiting && r.pinned && r.pinned !== m.gatewayId) {
+        return { kind: 'elsewhere', gatewayId: r.pinned };
+      }
       const reason = r.awaiting
         ? 'in doubt, awaiting a delivery report'
         : r.prevStatus && r.prevStatus !== 'sending'
