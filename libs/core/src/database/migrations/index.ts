@@ -7,7 +7,7 @@ import { Dispatch1764000500000 } from './1764000500000-Dispatch';
 import { Tracking1764000600000 } from './1764000600000-Tracking';
 import { FanoutSpeed1764000700000 } from './1764000700000-FanoutSpeed';
 import { DispatchInDoubt1764000900000 } from './1764000900000-DispatchInDoubt';
-import { MessageGatewayPin1764001100000 } from './1764001100000-MessageGatewayPin';
+import { MessageGatewayPin1764001400000 } from './1764001400000-MessageGatewayPin';
 
 /** Every migration, in order. New migrations are added here (and only here). */
 export const MIGRATIONS = [
@@ -20,5 +20,5 @@ export const MIGRATIONS = [
   Tracking1764000600000,
   FanoutSpeed1764000700000,
   DispatchInDoubt1764000900000,
-  MessageGatewayPin1764001100000,
+  MessageGatewayPin1764001400000,
 ];
