@@ -62,11 +62,22 @@ export class GatewayBreakers implements OnApplicationShutdown {
 
   /** Worker: keeps the copy fresh (routing reads it synchronously). */
   startRefreshing(): Promise<void> {
-    this.timer ??= setInterval(() => {
-      this.refresh().catch((e) => this.log.warn(`reading breakers failed: ${(e as Error).message}`));
-    }, REFRESH_MS);
+    // Redis down: say so once, keep routing on the last copy (a send needs Redis for its limiter slot anyway).
+    let failing = false;
+    const refresh = () =>
+      this.refresh().then(
+        () => {
+          if (failing) this.log.log('reading breakers works again');
+          failing = false;
+        },
+        (e: Error) => {
+          if (!failing) this.log.warn(`reading breakers failed, routing on the last copy: ${e.message}`);
+          failing = true;
+        },
+      );
+    this.timer ??= setInterval(refresh, REFRESH_MS);
     this.timer.unref();
-    return this.refresh().catch((e) => this.log.warn(`reading breakers failed: ${(e as Error).message}`));
+    return refresh();
   }
 
   refresh(): Promise<void> {

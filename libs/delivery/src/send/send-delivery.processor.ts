@@ -115,7 +115,7 @@ export class SendDeliveryProcessor {
       cost: msg.cost,
     });
     if (claim.kind === 'skip') return `skipped: ${claim.reason}`;
-    if (claim.kind === 'elsewhere') return (await this.router.moveTo(claim.gatewayId, d)).result;
+    if (claim.kind === 'elsewhere') return (await this.router.moveTo(claim.gatewayId, d, true)).result;
     if (claim.inDoubt) {
       const held = await this.inDoubt.onInDoubt(gw, d.id, d.channelIndex, 'earlier attempt has no recorded outcome');
       if (held) return held;

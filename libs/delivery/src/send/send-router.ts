@@ -46,7 +46,7 @@ export class SendRouter {
     if (d.pinnedGatewayId) {
       const pinned = this.cfg.gateways.find((g) => g.id === d.pinnedGatewayId);
       if (!pinned) return { kind: 'fail', reason: `in doubt on gateway "${d.pinnedGatewayId}", no longer configured` };
-      if (pinned.id !== queueGw.id) return this.moveTo(pinned.id, d);
+      if (pinned.id !== queueGw.id) return this.moveTo(pinned.id, d, true);
       return { kind: 'send', gateway: pinned, probe: null };
     }
     const refused = new Set<string>();
@@ -64,21 +64,26 @@ export class SendRouter {
         // A probe is sent from here, whichever queue the job is on: there are at most halfOpenProbes of them.
         if (p.kind === 'granted') probe = p.ticket;
       }
-      if (!probe && r.gateway.id !== queueGw.id) return this.moveTo(r.gateway.id, d);
+      if (!probe && r.gateway.id !== queueGw.id) return this.moveTo(r.gateway.id, d, true);
       if (r.gateway.id !== r.preferred.id) this.metrics.failovers.inc({ from: r.preferred.id, to: r.gateway.id });
       return { kind: 'send', gateway: r.gateway, probe };
     }
   }
 
-  /** Re-queues the send on another gateway's queue (same job id: never twice in one queue). */
-  async moveTo(
-    gatewayId: string,
-    d: Pick<RoutedDelivery, 'id' | 'channelIndex'>,
-  ): Promise<SendRoute & { kind: 'moved' }> {
+  /**
+   * Re-queues the send on another gateway's queue (same job id: never twice in one queue). A send moved by its
+   * route (`ahead`: failover, back after recovery, to its pinned gateway) goes to the front, so that the gateway
+   * taking over carries it now rather than after its own backlog — and its probes of the preferred gateway with it.
+   */
+  async moveTo(gatewayId: string, d: Pick<RoutedDelivery, 'id' | 'channelIndex'>, ahead = false) {
     await this.queues
       .forGateway(gatewayId)
-      .add('send-delivery', { deliveryId: d.id }, { ...SEND_JOB_OPTIONS, jobId: sendJobId(d.id, d.channelIndex) });
-    return { kind: 'moved', result: `rerouted to ${gatewayId}` };
+      .add(
+        'send-delivery',
+        { deliveryId: d.id },
+        { ...SEND_JOB_OPTIONS, jobId: sendJobId(d.id, d.channelIndex), lifo: ahead },
+      );
+    return { kind: 'moved' as const, result: `rerouted to ${gatewayId}` };
   }
 
   /** Counts the outcome towards the gateway's breaker, in the background (the job does not wait for it). */
