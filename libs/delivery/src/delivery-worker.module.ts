@@ -3,6 +3,7 @@ import { ChannelsModule } from '@loa/channels';
 import { DeliveryModule } from './delivery.module';
 import { DeliveryWorkersService } from './dispatch/delivery-workers.service';
 import { DispatchRunProcessor } from './dispatch/dispatch-run.processor';
+import { DispatchRunRepository } from './dispatch/dispatch-run.repository';
 import { DeliveryMetrics } from './metrics/delivery.metrics';
 import { WorkerMetricsServer } from './metrics/worker-metrics.server';
 import { DeliveryRepository } from './send/delivery.repository';
@@ -17,6 +18,7 @@ import { ZaloTokenService } from './zalo/zalo-token.service';
   imports: [DeliveryModule, ChannelsModule],
   providers: [
     DeliveryRepository,
+    DispatchRunRepository,
     DeliveryMetrics,
     ZaloTokenService,
     InDoubtRepository,

@@ -5,11 +5,11 @@ import { APP_CONFIG, AppConfig, Clock, JobPayloads, QueueName, REDIS, redisKey, 
 import { GatewayBreakers } from '../breaker/gateway-breakers.service';
 import { GatewaySettingsService } from '../limiter/gateway-settings.service';
 import { concurrencyFor } from '../policy/routing';
-import { DeliveryRepository } from '../send/delivery.repository';
 import { InDoubtService } from '../send/in-doubt.service';
 import { SendDeliveryProcessor } from '../send/send-delivery.processor';
 import { bullConnection, bullPrefix, SendQueues } from '../send/send-queues';
 import { DispatchRunProcessor } from './dispatch-run.processor';
+import { DispatchRunRepository } from './dispatch-run.repository';
 
 const SWEEP_MS = 2000;
 
@@ -27,7 +27,7 @@ export class DeliveryWorkersService implements OnApplicationBootstrap, OnApplica
     @Inject(APP_CONFIG) private readonly cfg: AppConfig,
     private readonly clock: Clock,
     private readonly settings: GatewaySettingsService,
-    private readonly repo: DeliveryRepository,
+    private readonly repo: DispatchRunRepository,
     private readonly sender: SendDeliveryProcessor,
     private readonly dispatcher: DispatchRunProcessor,
     private readonly queues: SendQueues,

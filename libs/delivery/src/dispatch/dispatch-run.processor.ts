@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, Clock } from '@loa/core';
 import { GatewayBreakers } from '../breaker/gateway-breakers.service';
 import { parseChannelSpec, routeFor, sendJobId } from '../policy/routing';
-import { DeliveryRepository } from '../send/delivery.repository';
+import { DispatchRunRepository } from './dispatch-run.repository';
 import { SEND_JOB_OPTIONS, SendQueues } from '../send/send-queues';
 
 const ENQUEUE_CHUNK = 100;
@@ -19,7 +19,7 @@ export class DispatchRunProcessor {
   constructor(
     @Inject(APP_CONFIG) private readonly cfg: AppConfig,
     private readonly clock: Clock,
-    private readonly repo: DeliveryRepository,
+    private readonly repo: DispatchRunRepository,
     private readonly queues: SendQueues,
     private readonly breakers: GatewayBreakers,
   ) {}

@@ -54,12 +54,6 @@ export type Claim =
 const PINNED_SQL = (m: string) =>
   `coalesce(${m}.pinned_gateway_id, CASE WHEN ${m}.status = 'sending' AND ${m}.error_code IS NULL THEN ${m}.gateway_id END)`;
 
-export interface OpenDelivery {
-  id: string;
-  channelIndex: number;
-  carrier: string;
-}
-
 /** SQL of the dispatch state machine. Every transition is guarded by the state it leaves (see docs/dispatch.md). */
 @Injectable()
 export class DeliveryRepository {
@@ -130,7 +124,8 @@ export class DeliveryRepository {
       pinned: string | null;
     };
     if (r.attempts === null) {
-      if (r.prevStatus === 'sending' && !r.awaiting && r.pinned && r.pinned !== m.gatewayId) {
+      const open = r.prevStatus !== null && !['sent', 'delivered', 'failed', 'unknown'].includes(r.prevStatus);
+      if (open && !r.awaiting && r.pinned && r.pinned !== m.gatewayId) {
         return { kind: 'elsewhere', gatewayId: r.pinned };
       }
       const reason = r.awaiting
@@ -232,75 +227,6 @@ export class DeliveryRepository {
       `UPDATE deliveries SET status = 'pending' WHERE id = $1 AND status IN ('queued', 'sending')`,
       [deliveryId],
     );
-  }
-
-  // ---- dispatch-run ----
-
-  async runForDispatch(
-    runId: string,
-  ): Promise<{ status: string; campaignStatus: string; channels: unknown[]; expiresAt: Date } | null> {
-    const { rows } = await this.pool.query(
-      `SELECT r.status, c.status AS "campaignStatus", c.channels, r.expires_at AS "expiresAt"
-         FROM campaign_runs r JOIN campaigns c ON c.id = r.campaign_id WHERE r.id = $1`,
-      [runId],
-    );
-    return rows[0] ?? null;
-  }
-
-  /** Open deliveries of a run after `afterId`, by id (keyset; partial index deliveries_run_open_idx). */
-  async openDeliveries(runId: string, afterId: string, limit: number): Promise<OpenDelivery[]> {
-    const { rows } = await this.pool.query(
-      // ORDER BY d.id, not the text output column "id": ordering as text would break the keyset.
-      `SELECT d.id::text AS id, d.channel_index AS "channelIndex", d.carrier FROM deliveries d
-        WHERE d.run_id = $1 AND d.id > $2 AND d.status IN ('pending', 'queued', 'sending')
-        ORDER BY d.id LIMIT $3`,
-      [runId, afterId, limit],
-    );
-    return rows;
-  }
-
-  async markQueued(ids: string[], at: Date): Promise<void> {
-    if (!ids.length) return;
-    await this.pool.query(
-      `UPDATE deliveries SET status = 'queued', queued_at = $2 WHERE id = ANY($1::bigint[]) AND status = 'pending'`,
-      [ids, at],
-    );
-  }
-
-  async failUnroutable(ids: string[], reason: string, at: Date): Promise<void> {
-    if (!ids.length) return;
-    await this.pool.query(
-      `UPDATE deliveries SET status = 'failed', error_code = 'NO_ROUTE', error_text = $2, final_at = $3
-        WHERE id = ANY($1::bigint[]) AND status IN ('pending', 'queued')`,
-      [ids, reason, at],
-    );
-  }
-
-  /** Runs still dispatching (re-swept on worker start: jobs lost with Redis, or enqueued by a killed process). */
-  async dispatchingRuns(): Promise<string[]> {
-    const { rows } = await this.pool.query(`SELECT id::text FROM campaign_runs WHERE status = 'dispatching'`);
-    return rows.map((r: { id: string }) => r.id);
-  }
-
-  /**
-   * Housekeeping: open deliveries of runs past their validity expire, and dispatching runs with nothing open left
-   * are completed. Idempotent; any number of processes may run it.
-   */
-  async sweepRuns(now: Date): Promise<{ expired: number; completed: number }> {
-    const e = await this.pool.query(
-      `UPDATE deliveries d SET status = 'expired', error_code = 'EXPIRED', error_text = 'run validity ended', final_at = $1
-         FROM campaign_runs r
-        WHERE r.id = d.run_id AND r.status = 'dispatching' AND r.expires_at <= $1
-          AND d.status IN ('pending', 'queued')`,
-      [now],
-    );
-    const c = await this.pool.query(
-      `UPDATE campaign_runs r SET status = 'completed', finished_at = $1
-        WHERE r.status = 'dispatching'
-          AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.run_id = r.id AND d.status IN ('pending', 'queued', 'sending'))`,
-      [now],
-    );
-    return { expired: e.rowCount ?? 0, completed: c.rowCount ?? 0 };
   }
 
   async template(id: number): Promise<TemplateRow | null> {
