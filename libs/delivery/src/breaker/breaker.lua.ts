@@ -8,9 +8,9 @@ const NOW = `local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
 
 /**
- * Counts one send (ARGV: 'f' failure | 's' success, windowMs, bucketMs) while the breaker is closed; nothing
- * otherwise (an open breaker's in-flight stragglers say nothing new). Returns {state, gen, attempts, failures}: the
- * window's sums after a failure (the only outcome that can open it), zeros after a success.
+ * Counts sends (ARGV: failures, successes, windowMs, bucketMs) while the breaker is closed; nothing otherwise (an
+ * open breaker's in-flight stragglers say nothing new). Returns {state, gen, attempts, failures}: the window's sums
+ * when failures were counted (the only outcome that can open it), zeros otherwise.
  */
 export const RECORD_LUA = `
 local st = redis.call('HMGET', KEYS[1], 'state', 'gen')
@@ -18,16 +18,17 @@ local state = st[1] or 'closed'
 local gen = tonumber(st[2] or '0')
 if state ~= 'closed' then return {state, gen, 0, 0} end
 ${NOW}
-local size = tonumber(ARGV[3])
+local failed = tonumber(ARGV[1])
+local size = tonumber(ARGV[4])
 local b = math.floor(now / size)
-local first = b - math.ceil(tonumber(ARGV[2]) / size) + 1
-redis.call('HINCRBY', KEYS[2], 'a:' .. b, 1)
-if ARGV[1] == 'f' then redis.call('HINCRBY', KEYS[2], 'f:' .. b, 1) end
+local first = b - math.ceil(tonumber(ARGV[3]) / size) + 1
+redis.call('HINCRBY', KEYS[2], 'a:' .. b, failed + tonumber(ARGV[2]))
+if failed > 0 then redis.call('HINCRBY', KEYS[2], 'f:' .. b, failed) end
 local prune = tonumber(redis.call('HGET', KEYS[2], 'cur') or '0') ~= b
-if ARGV[1] ~= 'f' and not prune then return {state, gen, 0, 0} end
+if failed == 0 and not prune then return {state, gen, 0, 0} end
 if prune then
   redis.call('HSET', KEYS[2], 'cur', b)
-  redis.call('PEXPIRE', KEYS[2], tonumber(ARGV[2]) * 2)
+  redis.call('PEXPIRE', KEYS[2], tonumber(ARGV[3]) * 2)
 end
 local attempts, failures = 0, 0
 local all = redis.call('HGETALL', KEYS[2])
@@ -43,7 +44,7 @@ for i = 1, #all, 2 do
     end
   end
 end
-if ARGV[1] ~= 'f' then return {state, gen, 0, 0} end
+if failed == 0 then return {state, gen, 0, 0} end
 return {state, gen, attempts, failures}
 `;
 

@@ -66,25 +66,22 @@ export class BreakerStore {
     return out;
   }
 
-  /** Counts a send's signal; the window's sums come back after a failure while closed (else zeros). */
+  /** Counts sends; the window's sums come back when failures were counted while closed (else zeros). */
   async record(
     gatewayId: string,
-    signal: 'failure' | 'success',
+    failures: number,
+    successes: number,
   ): Promise<{ state: BreakerStateName; gen: number } & BreakerWindow> {
     const k = this.keys(gatewayId);
-    const [state, gen, attempts, failures] = await this.scripts.loaBreakerRecord(
+    const r = await this.scripts.loaBreakerRecord(
       k.state,
       k.window,
-      signal === 'failure' ? 'f' : 's',
+      failures,
+      successes,
       this.settings.windowMs,
       bucketMs(this.settings),
     );
-    return {
-      state: state as BreakerStateName,
-      gen: Number(gen),
-      attempts: Number(attempts),
-      failures: Number(failures),
-    };
+    return { state: r[0] as BreakerStateName, gen: Number(r[1]), attempts: Number(r[2]), failures: Number(r[3]) };
   }
 
   /** Moves the breaker from generation `fromGen` to `to`; null when another process changed it first. */

@@ -127,6 +127,17 @@ describe('GatewayBreakers shared through Redis (two instances, real Redis)', () 
     expect(a.state('vnpt').state).toBe('open');
   });
 
+  it('counts healthy sends in batches, and one instance’s successes dilute the other’s failures', async () => {
+    await Promise.all(Array.from({ length: 10 }, () => a.observe('zalo', up, null)));
+    await new Promise((r) => setTimeout(r, 400)); // a's batch is written within 250 ms
+    await Promise.all(Array.from({ length: 5 }, () => b.observe('zalo', down, null)));
+    await b.refresh();
+    expect(b.state('zalo').state).toBe('closed'); // 5 of 15
+    await Promise.all(Array.from({ length: 6 }, () => b.observe('zalo', down, null)));
+    await b.refresh();
+    expect(b.state('zalo').state).toBe('open'); // 11 of 21
+  });
+
   it('forgets failures older than the window', async () => {
     await Promise.all([1, 2, 3].map(() => a.observe('esms', down, null)));
     await new Promise((r) => setTimeout(r, cfg.dispatch.breaker.windowMs + 300));

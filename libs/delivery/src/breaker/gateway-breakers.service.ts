@@ -10,6 +10,8 @@ import { BreakerStore, ProbeResult, ProbeTicket } from './breaker.store';
 
 /** How often a process re-reads every breaker; its own transitions update its copy at once. */
 const REFRESH_MS = 500;
+/** Healthy sends are counted in Redis in batches, at most this late. */
+const FLUSH_MS = 250;
 
 /**
  * Every gateway's circuit breaker, as this process sees it: a copy of the shared Redis state (refreshed every
@@ -26,6 +28,8 @@ export class GatewayBreakers implements OnApplicationShutdown {
   private readAt = 0;
   private refreshing?: Promise<void>;
   private timer?: NodeJS.Timeout;
+  private readonly successes = new Map<string, number>();
+  private flushTimer?: NodeJS.Timeout;
   private readonly transitions: Counter<'gateway' | 'to'>;
 
   constructor(
@@ -117,7 +121,10 @@ export class GatewayBreakers implements OnApplicationShutdown {
     return r;
   }
 
-  /** Counts a send's outcome towards its gateway's breaker (a probe's decides it). Never throws. */
+  /**
+   * Counts a send's outcome towards its gateway's breaker (a probe's decides it). Never throws. Successes are summed
+   * here and written with the next failure or within FLUSH_MS: no Redis round trip per healthy send.
+   */
   async observe(gatewayId: string, o: SendOutcome, ticket: ProbeTicket | null): Promise<void> {
     if (!this.settings.enabled) return;
     const signal = breakerSignal(o);
@@ -131,14 +138,34 @@ export class GatewayBreakers implements OnApplicationShutdown {
         return;
       }
       if (signal === 'none') return;
-      const w = await this.store.record(gatewayId, signal);
-      if (w.state !== 'closed' || signal !== 'failure' || !shouldOpen(w, this.settings)) return;
+      if (signal === 'success') return this.countSuccess(gatewayId);
+      const successes = this.takeSuccesses(gatewayId);
+      const w = await this.store.record(gatewayId, 1, successes);
+      if (w.state !== 'closed' || !shouldOpen(w, this.settings)) return;
       const st = await this.store.transition(gatewayId, w.gen, 'open');
       const secs = this.settings.windowMs / 1000;
       if (st) this.changed(gatewayId, st, `${w.failures} of ${w.attempts} sends failed in ${secs} s, last ${why}`);
     } catch (e) {
       this.log.warn(`gateway ${gatewayId}: recording a send for its breaker failed: ${(e as Error).message}`);
     }
+  }
+
+  private countSuccess(gatewayId: string): void {
+    this.successes.set(gatewayId, (this.successes.get(gatewayId) ?? 0) + 1);
+    this.flushTimer ??= setTimeout(() => {
+      this.flushTimer = undefined;
+      for (const id of [...this.successes.keys()]) {
+        const n = this.takeSuccesses(id);
+        if (n) this.store.record(id, 0, n).catch(() => undefined); // lost with Redis down: a few attempts uncounted
+      }
+    }, FLUSH_MS);
+    this.flushTimer.unref();
+  }
+
+  private takeSuccesses(gatewayId: string): number {
+    const n = this.successes.get(gatewayId) ?? 0;
+    this.successes.delete(gatewayId);
+    return n;
   }
 
   private changed(gatewayId: string, st: BreakerState, why: string): void {
@@ -154,5 +181,6 @@ export class GatewayBreakers implements OnApplicationShutdown {
 
   onApplicationShutdown(): void {
     if (this.timer) clearInterval(this.timer);
+    if (this.flushTimer) clearTimeout(this.flushTimer);
   }
 }
