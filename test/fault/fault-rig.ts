@@ -152,7 +152,7 @@ export interface OnceReport {
 }
 
 /** Everything needed to say "nothing lost, nothing twice" for the runs, from PostgreSQL and the simulators. */
-export async function onceReport(rig: FaultRig, runIds: string[]): Promise<OnceReport> {
+export async function onceReport(rig: Pick<FaultRig, 'sql' | 'sims'>, runIds: string[]): Promise<OnceReport> {
   const byStatus = Object.fromEntries(
     (
       await rig.sql.query(`SELECT status, count(*)::int AS n FROM deliveries WHERE run_id = ANY($1) GROUP BY status`, [

@@ -5,7 +5,7 @@ import { AppConfig, CoreModule } from '@loa/core';
 import { DeliveryModule, SendQueues } from '@loa/delivery';
 import { createTestDatabase, dropTestDatabase, sqlClient, testConfig, uniqueName } from '@loa/testing';
 import { DispatchRunProcessor } from '../../libs/delivery/src/dispatch/dispatch-run.processor';
-import { DeliveryRepository } from '../../libs/delivery/src/send/delivery.repository';
+import { DispatchRunRepository } from '../../libs/delivery/src/dispatch/dispatch-run.repository';
 import { seedDispatchRun } from '../../libs/delivery/src/testing/seed-run';
 
 @Module({})
@@ -14,7 +14,7 @@ class DispatchOnly {
     return {
       module: DispatchOnly,
       imports: [CoreModule.forRoot(cfg), DeliveryModule],
-      providers: [DeliveryRepository, DispatchRunProcessor],
+      providers: [DispatchRunRepository, DispatchRunProcessor],
     };
   }
 }

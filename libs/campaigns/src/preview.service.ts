@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { routeList } from '@loa/channels';
 import { APP_CONFIG, AppConfig, Clock } from '@loa/core';
 import { audienceSelectSql, AudienceSpec } from './audience.sql';
 import { CampaignFields } from './campaigns.repository';
@@ -13,7 +14,10 @@ import { formatHhmm } from './schedule';
 export interface CarrierEstimate {
   carrier: string;
   recipients: number;
+  /** The carrier's first-choice gateway (what the estimate assumes). */
   gatewayId: string | null;
+  /** Every gateway that may carry it, in order: the later ones take over while an earlier one is down. */
+  gatewayIds: string[];
   /** Recipients expected to get an SMS (all, or the assumed fallback share behind Zalo). */
   smsRecipients: number;
   segments: number;
@@ -209,15 +213,16 @@ export class PreviewService {
     const carriers: CarrierEstimate[] = [];
     if (sms) {
       for (const [carrier, recipients] of Object.entries(byCarrier)) {
-        const gatewayId = this.cfg.routes[carrier as keyof AppConfig['routes']]?.[0] ?? null;
-        const gw = this.cfg.gateways.find((g) => g.id === gatewayId);
+        const route = routeList(this.cfg, 'sms', carrier);
+        const gw = route.ok ? route.gateways[0] : undefined;
         if (!gw) warnings.push(`no SMS gateway is routed for carrier ${carrier}: ${recipients} people cannot get SMS`);
         const smsRecipients = Math.round(recipients * smsShare);
         const price = gw?.pricePerSegment ?? 0;
         carriers.push({
           carrier,
           recipients,
-          gatewayId,
+          gatewayId: gw?.id ?? null,
+          gatewayIds: route.ok ? route.gateways.map((g) => g.id) : [],
           smsRecipients,
           segments: smsRecipients * sms.segments,
           pricePerSegment: price,
@@ -228,7 +233,8 @@ export class PreviewService {
     }
     let zns: PreviewResult['cost']['zns'] = null;
     if (znsStep >= 0) {
-      const gw = this.cfg.gateways.find((g) => g.channel === 'zns');
+      const zroute = routeList(this.cfg, 'zns', '');
+      const gw = zroute.ok ? zroute.gateways[0] : undefined;
       const recipients = znsFirst ? reach : Math.round(reach * ZNS_FALLBACK_SHARE);
       if (!znsFirst)
         assumptions.push(`${ZNS_FALLBACK_SHARE * 100}% of the SMS recipients are assumed to fall back to Zalo`);

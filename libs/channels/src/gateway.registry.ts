@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig, Carrier, GatewayConfig } from '@loa/core';
-import { Gateway, SmsGateway, ZnsGateway } from './channel.types';
+import { ChannelKind, Gateway, SmsGateway, ZnsGateway } from './channel.types';
 import { EsmsJsonAdapter } from './esms/esms-json.adapter';
 import { ViettelSoapAdapter } from './viettel/viettel-soap.adapter';
 import { VnptJsonAdapter } from './vnpt/vnpt-json.adapter';
@@ -47,6 +47,33 @@ export function smsRoutes(cfg: Pick<AppConfig, 'gateways' | 'routes'>, carrier: 
 /** The first (preferred) SMS gateway routing this carrier, or undefined when the carrier has no route. */
 export function routeSms(cfg: Pick<AppConfig, 'gateways' | 'routes'>, carrier: Carrier): GatewayConfig | undefined {
   return smsRoutes(cfg, carrier)[0];
+}
+
+export type RouteList = { ok: true; gateways: GatewayConfig[] } | { ok: false; reason: string };
+
+/**
+ * Every gateway that may carry a channel to a carrier, in order of preference, from the configuration alone (no
+ * breaker state: the preview's "which gateways might carry this"; the dispatcher picks among them, see `routeFor`
+ * in @loa/delivery). ZNS: the one Zalo gateway; SMS: `routes[carrier]`.
+ */
+export function routeList(
+  cfg: Pick<AppConfig, 'gateways' | 'routes'>,
+  channel: ChannelKind,
+  carrier: string,
+): RouteList {
+  if (channel === 'zns') {
+    const gw = znsGateway(cfg);
+    return gw ? { ok: true, gateways: [gw] } : { ok: false, reason: 'no Zalo ZNS gateway is configured' };
+  }
+  const ids = cfg.routes[carrier as Carrier] ?? [];
+  if (!ids.length) return { ok: false, reason: `no SMS route for carrier "${carrier}"` };
+  const gateways: GatewayConfig[] = [];
+  for (const id of ids) {
+    const gw = cfg.gateways.find((g) => g.id === id);
+    if (!gw) return { ok: false, reason: `route for "${carrier}" names unknown gateway "${id}"` };
+    gateways.push(gw);
+  }
+  return { ok: true, gateways };
 }
 
 /** The first configured ZNS gateway, if any. */

@@ -3,11 +3,13 @@ import { ChannelsModule } from '@loa/channels';
 import { DeliveryModule } from './delivery.module';
 import { DeliveryWorkersService } from './dispatch/delivery-workers.service';
 import { DispatchRunProcessor } from './dispatch/dispatch-run.processor';
+import { DispatchRunRepository } from './dispatch/dispatch-run.repository';
 import { DeliveryMetrics } from './metrics/delivery.metrics';
 import { WorkerMetricsServer } from './metrics/worker-metrics.server';
 import { DeliveryRepository } from './send/delivery.repository';
 import { InDoubtRepository } from './send/in-doubt.repository';
 import { InDoubtService } from './send/in-doubt.service';
+import { SendRouter } from './send/send-router';
 import { SendDeliveryProcessor } from './send/send-delivery.processor';
 
 /** Per-gateway send workers, dispatch-run, Zalo tokens and the worker's metrics port. */
@@ -15,9 +17,11 @@ import { SendDeliveryProcessor } from './send/send-delivery.processor';
   imports: [DeliveryModule, ChannelsModule],
   providers: [
     DeliveryRepository,
+    DispatchRunRepository,
     DeliveryMetrics,
     InDoubtRepository,
     InDoubtService,
+    SendRouter,
     SendDeliveryProcessor,
     DispatchRunProcessor,
     DeliveryWorkersService,

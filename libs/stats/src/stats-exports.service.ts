@@ -48,13 +48,19 @@ export class StatsExportsService {
   }
 
   /**
-   * Live counts of one run by status, for the progress bar while it sends. One run only, on the
+   * Live counts of one run by status, for the progress bar while it sends, and per gateway its messages by status
+   * (so staff see a failover: eSMS carrying Viettel's subscribers while Viettel is down). One run only, on the
    * (run_id, status) index: bounded by the run's size, unlike a count over all deliveries.
    */
   async live(
     who: Principal,
     runId: string,
-  ): Promise<{ runId: string; status: string | null; counts: Record<string, number> }> {
+  ): Promise<{
+    runId: string;
+    status: string | null;
+    counts: Record<string, number>;
+    byGateway: Record<string, Record<string, number>>;
+  }> {
     if (!/^\d+$/.test(runId)) throw new BadRequestException('runId must be a run id (digits)');
     const params: unknown[] = [runId];
     const scope = unitScopeSql(who, 'd.unit_id', params);
@@ -63,10 +69,20 @@ export class StatsExportsService {
       `SELECT d.status, count(*)::int AS n FROM deliveries d WHERE d.run_id = $1 AND ${scope} GROUP BY d.status`,
       params,
     );
+    // A message's gateway is the one of its last attempt: where a failed-over message went.
+    const perGateway: { gateway: string; status: string; n: number }[] = await this.ds.query(
+      `SELECT m.gateway_id AS gateway, m.status, count(*)::int AS n
+         FROM deliveries d JOIN messages m ON m.delivery_id = d.id
+        WHERE d.run_id = $1 AND ${scope} GROUP BY 1, 2`,
+      params,
+    );
+    const byGateway: Record<string, Record<string, number>> = {};
+    for (const r of perGateway) (byGateway[r.gateway] ??= {})[r.status] = r.n;
     return {
       runId,
       status: run?.status ?? null,
       counts: Object.fromEntries(rows.map((r: { status: string; n: number }) => [r.status, r.n])),
+      byGateway,
     };
   }
 }

@@ -14,9 +14,10 @@ import {
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, GatewayConfig } from '@loa/core';
+import { routeList } from '@loa/channels';
+import { APP_CONFIG, AppConfig, CARRIERS, GatewayConfig } from '@loa/core';
 import { AuditService, CurrentPrincipal, National, Principal, Roles } from '@loa/access';
-import { GatewaySettingsService, SendQueues, ZaloTokenService } from '@loa/delivery';
+import { GatewayBreakers, GatewaySettingsService, routeFor, SendQueues, ZaloTokenService } from '@loa/delivery';
 
 export class PatchGatewayDto {
   /** Messages per second the gateway accepts (any sliding second); applied by every worker within ~1 s. */
@@ -38,6 +39,7 @@ export class GatewaysController {
     @Inject(APP_CONFIG) private readonly cfg: AppConfig,
     private readonly settings: GatewaySettingsService,
     private readonly queues: SendQueues,
+    private readonly breakers: GatewayBreakers,
     private readonly audit: AuditService,
     private readonly tokens: ZaloTokenService,
     private readonly ds: DataSource,
@@ -50,16 +52,42 @@ export class GatewaysController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Configured gateways with their live rate, pause and queue counts' })
+  @ApiOperation({ summary: 'Configured gateways with their live rate, pause, circuit breaker and queue counts' })
   async list() {
-    await this.settings.refresh();
+    await Promise.all([this.settings.refresh(), this.breakers.refresh()]);
     return Promise.all(
       this.settings.all().map(async (s) => ({
         ...s,
         protocol: this.cfg.gateways.find((g) => g.id === s.id)?.protocol,
+        breaker: this.breakerView(s.id),
         queue: await this.queues.forGateway(s.id).getJobCounts('waiting', 'active', 'delayed', 'failed'),
       })),
     );
+  }
+
+  @Get('routes')
+  @ApiOperation({
+    summary: 'Per carrier: its SMS gateways in order of preference and the one its sends go to now (failover)',
+  })
+  async routes() {
+    await this.breakers.refresh();
+    return CARRIERS.map((carrier) => {
+      const list = routeList(this.cfg, 'sms', carrier);
+      const live = routeFor(this.cfg, 'sms', carrier, this.breakers.forEnqueue);
+      return {
+        carrier,
+        gateways: list.ok ? list.gateways.map((g) => ({ id: g.id, breaker: this.breakerView(g.id) })) : [],
+        live: live.ok ? live.gateway.id : null,
+        failover: live.ok && live.gateway.id !== live.preferred.id,
+        ...(list.ok ? {} : { problem: list.reason }),
+      };
+    });
+  }
+
+  private breakerView(id: string) {
+    const b = this.breakers.state(id);
+    const at = (ms: number | null) => (ms ? new Date(ms).toISOString() : null);
+    return { state: b.state, since: at(b.sinceMs), probingFrom: b.state === 'open' ? at(b.untilMs) : null };
   }
 
   @Roles('admin')

@@ -3,9 +3,11 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
+import type { Queue } from 'bullmq';
 import type { NextFunction, Request, Response } from 'express';
 import { ApiKeysService } from '@loa/access';
-import { SendQueues } from '@loa/delivery';
+import { APP_CONFIG, AppConfig, sendQueueName } from '@loa/core';
+import { GatewayBreakers, SendQueues } from '@loa/delivery';
 
 export const DASHBOARD_PATH = '/admin/queues';
 
@@ -27,15 +29,31 @@ export class QueueDashboard implements OnModuleInit {
   constructor(
     private readonly host: HttpAdapterHost,
     private readonly queues: SendQueues,
+    private readonly breakers: GatewayBreakers,
+    @Inject(APP_CONFIG) private readonly cfg: AppConfig,
     @Inject(ApiKeysService) private readonly keys: ApiKeysService,
   ) {}
+
+  /** A send queue's description says, live, which gateway it feeds and the state of its circuit breaker. */
+  private adapter(q: Queue): BullMQAdapter {
+    const gw = this.cfg.gateways.find((g) => sendQueueName(g.id) === q.name);
+    if (!gw) return new BullMQAdapter(q, { description: 'dispatch-run: enqueues each run on its gateways' });
+    const breakers = this.breakers;
+    return new (class extends BullMQAdapter {
+      override getDescription(): string {
+        const b = breakers.state(gw.id).state;
+        const note = b === 'open' ? ' (its traffic fails over)' : b === 'half-open' ? ' (probing)' : '';
+        return `${gw.protocol} ${gw.channel} gateway ${gw.id}, ${gw.ratePerSecond}/s configured; breaker ${b}${note}`;
+      }
+    })(q);
+  }
 
   onModuleInit(): void {
     const server = new ExpressAdapter();
     server.setBasePath(DASHBOARD_PATH);
     // @bull-board/express pins @bull-board/api 9.10.1 beside our 9.10.2: same shape, separately declared types.
     const serverAdapter = server as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'];
-    createBullBoard({ queues: this.queues.all().map((q) => new BullMQAdapter(q)), serverAdapter });
+    createBullBoard({ queues: this.queues.all().map((q) => this.adapter(q)), serverAdapter });
     const guard = (req: Request, res: Response, next: NextFunction) => {
       const token = requestKey(req);
       if (!token) {

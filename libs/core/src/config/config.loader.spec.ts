@@ -7,7 +7,7 @@ describe('loadConfig', () => {
   it('loads the defaults', () => {
     const cfg = loadConfig({});
     expect(cfg.api.port).toBe(3000);
-    expect(cfg.routes.viettel).toEqual(['viettel']);
+    expect(cfg.routes.viettel).toEqual(['viettel', 'esms']);
     expect(cfg.campaignDefaults.windowStart).toBe('07:00');
   });
 
@@ -44,6 +44,34 @@ describe('loadConfig', () => {
       expect(msg).toContain('LOA_API_PORT (api.port)');
       expect(msg).toContain('links.codeLength');
       expect(msg).toContain('routes.mobifone.0: unknown gateway "nope"');
+    } finally {
+      unlinkSync(file);
+    }
+  });
+
+  it('has breaker defaults, and names a bad breaker setting or a failover route to a non-SMS gateway', () => {
+    expect(loadConfig({}).dispatch.breaker).toEqual({
+      enabled: true,
+      windowMs: 20_000,
+      minFailures: 10,
+      failurePercent: 50,
+      coolDownMs: 30_000,
+      halfOpenProbes: 3,
+    });
+    const file = join(tmpdir(), `loa-cfg-breaker-${process.pid}.json`);
+    writeFileSync(
+      file,
+      JSON.stringify({
+        dispatch: { breaker: { failurePercent: 0, windowMs: 50 } },
+        routes: { viettel: ['viettel', 'zalo'] },
+      }),
+    );
+    try {
+      expect(() => loadConfig({ LOA_CONFIG_FILE: file })).toThrow(/dispatch\.breaker\.failurePercent/);
+      expect(() => loadConfig({ LOA_CONFIG_FILE: file })).toThrow(/dispatch\.breaker\.windowMs/);
+      expect(() => loadConfig({ LOA_CONFIG_FILE: file })).toThrow(
+        'routes.viettel.1: gateway "zalo" is not an SMS gateway',
+      );
     } finally {
       unlinkSync(file);
     }

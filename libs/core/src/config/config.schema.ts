@@ -94,6 +94,23 @@ export const configSchema = z
         fallbackOnQuotaPause: z.boolean().default(true),
         /** `await-report` gateways: how long an in-doubt send waits for a delivery report before it moves on. */
         inDoubtGraceMs: z.number().int().positive().default(300_000),
+        /** Circuit breaker per gateway, shared through Redis: failover to the next gateway of a carrier's route. */
+        breaker: z
+          .object({
+            /** Off: every carrier's first gateway carries all its traffic, as with a route of one. */
+            enabled: z.boolean().default(true),
+            /** Sliding window over which transport failures and attempts are counted. */
+            windowMs: z.number().int().min(1000).max(600_000).default(20_000),
+            /** Opens only with at least this many failures in the window… */
+            minFailures: z.number().int().min(1).max(100_000).default(10),
+            /** …that are at least this share (percent) of the window's attempts. */
+            failurePercent: z.number().min(1).max(100).default(50),
+            /** How long an open breaker sends nothing before probing. */
+            coolDownMs: z.number().int().min(500).max(3_600_000).default(30_000),
+            /** Probe sends in flight at once while half-open (across every process). */
+            halfOpenProbes: z.number().int().min(1).max(100).default(3),
+          })
+          .prefault({}),
       })
       .prefault({}),
     gateways: z.array(gatewaySchema).min(1),

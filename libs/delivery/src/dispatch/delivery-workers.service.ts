@@ -2,13 +2,14 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { Job, Worker, WorkerOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import { APP_CONFIG, AppConfig, Clock, JobPayloads, QueueName, REDIS, redisKey, sendQueueName } from '@loa/core';
+import { GatewayBreakers } from '../breaker/gateway-breakers.service';
 import { GatewaySettingsService } from '../limiter/gateway-settings.service';
 import { concurrencyFor } from '../policy/routing';
-import { DeliveryRepository } from '../send/delivery.repository';
 import { InDoubtService } from '../send/in-doubt.service';
 import { SendDeliveryProcessor } from '../send/send-delivery.processor';
 import { bullConnection, bullPrefix, SendQueues } from '../send/send-queues';
 import { DispatchRunProcessor } from './dispatch-run.processor';
+import { DispatchRunRepository } from './dispatch-run.repository';
 
 const SWEEP_MS = 2000;
 
@@ -26,12 +27,13 @@ export class DeliveryWorkersService implements OnApplicationBootstrap, OnApplica
     @Inject(APP_CONFIG) private readonly cfg: AppConfig,
     private readonly clock: Clock,
     private readonly settings: GatewaySettingsService,
-    private readonly repo: DeliveryRepository,
+    private readonly repo: DispatchRunRepository,
     private readonly sender: SendDeliveryProcessor,
     private readonly dispatcher: DispatchRunProcessor,
     private readonly queues: SendQueues,
     private readonly inDoubt: InDoubtService,
     @Inject(REDIS) private readonly redis: Redis,
+    private readonly breakers: GatewayBreakers,
   ) {}
 
   /** Present while Redis keeps its data; gone after a restart without persistence (and the queues with it). */
@@ -47,6 +49,7 @@ export class DeliveryWorkersService implements OnApplicationBootstrap, OnApplica
       this.log.log(`gateway ${s.id}: rate now ${s.ratePerSecond}/s`);
     });
     await this.settings.mirrorRatesToRedis();
+    await this.breakers.startRefreshing();
     // Stalled jobs (a killed worker's) come back after lockDuration; processing is idempotent, so allow many.
     const base: Omit<WorkerOptions, 'concurrency'> = {
       connection: bullConnection(this.cfg),

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, Clock } from '@loa/core';
+import { GatewayBreakers } from '../breaker/gateway-breakers.service';
 import { parseChannelSpec, routeFor, sendJobId } from '../policy/routing';
-import { DeliveryRepository } from '../send/delivery.repository';
+import { DispatchRunRepository } from './dispatch-run.repository';
 import { SEND_JOB_OPTIONS, SendQueues } from '../send/send-queues';
 
 const ENQUEUE_CHUNK = 100;
@@ -18,8 +19,9 @@ export class DispatchRunProcessor {
   constructor(
     @Inject(APP_CONFIG) private readonly cfg: AppConfig,
     private readonly clock: Clock,
-    private readonly repo: DeliveryRepository,
+    private readonly repo: DispatchRunRepository,
     private readonly queues: SendQueues,
+    private readonly breakers: GatewayBreakers,
   ) {}
 
   async process(runId: string): Promise<{ enqueued: number; unroutable: number }> {
@@ -41,7 +43,7 @@ export class DispatchRunProcessor {
       for (const d of batch) {
         const spec = specs[d.channelIndex];
         const route = spec
-          ? routeFor(this.cfg, spec.channel, d.carrier)
+          ? routeFor(this.cfg, spec.channel, d.carrier, this.breakers.forEnqueue)
           : { ok: false as const, reason: `campaign has no channel ${d.channelIndex}` };
         if (!route.ok) {
           failed.set(route.reason, [...(failed.get(route.reason) ?? []), d.id]);

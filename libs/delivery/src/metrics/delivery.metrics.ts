@@ -10,6 +10,7 @@ export class DeliveryMetrics {
   readonly throttled: Counter<'gateway'>;
   readonly inDoubt: Counter<'gateway'>;
   readonly fallbacks: Counter<'gateway'>;
+  readonly failovers: Counter<'from' | 'to'>;
   readonly lateGrants: Counter<'gateway'>;
   readonly revokedGrants: Counter<'gateway'>;
   readonly refusals: Counter<'gateway' | 'code'>;
@@ -46,6 +47,12 @@ export class DeliveryMetrics {
       name: 'loa_delivery_fallback_total',
       help: 'Deliveries moved from this gateway to their next channel',
       labelNames: ['gateway'],
+      registers: reg,
+    });
+    this.failovers = new Counter({
+      name: 'loa_route_failover_total',
+      help: "Sends made on a later gateway of the carrier's route because the breakers of the earlier ones were open",
+      labelNames: ['from', 'to'],
       registers: reg,
     });
     this.lateGrants = new Counter({

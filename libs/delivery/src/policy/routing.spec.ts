@@ -1,3 +1,4 @@
+import { routeList } from '@loa/channels';
 import { AppConfig, loadConfig } from '@loa/core';
 import { concurrencyFor, parseChannelSpec, parseSendJobId, requestIdFor, routeFor, sendJobId } from './routing';
 
@@ -15,6 +16,48 @@ describe('routing', () => {
   ] as const)('%s for %s → %s', (channel, carrier, gateway) => {
     const r = routeFor(cfg, channel, carrier);
     expect(r.ok && r.gateway.id).toBe(gateway);
+  });
+
+  // Route choice with breakers: viettel → [viettel, esms], vinaphone → [vnpt, esms], others → [esms].
+  type A = 'yes' | 'no' | 'probe';
+  it.each([
+    ['viettel', {}, 'viettel', false],
+    ['viettel', { viettel: 'no' }, 'esms', false],
+    ['viettel', { viettel: 'probe' }, 'viettel', true],
+    ['viettel', { viettel: 'no', esms: 'no' }, 'viettel', false], // all open: the first, its retries carry on
+    ['viettel', { viettel: 'no', esms: 'probe' }, 'esms', true],
+    ['vinaphone', { vnpt: 'no' }, 'esms', false],
+    ['vinaphone', { viettel: 'no' }, 'vnpt', false],
+    ['mobifone', { esms: 'no' }, 'esms', false], // a route of one: nowhere else to go
+    ['mobifone', { esms: 'probe' }, 'esms', true],
+  ] as [string, Record<string, A>, string, boolean][])(
+    'sms for %s with breakers %j → %s (probe %s)',
+    (carrier, states, gateway, probe) => {
+      const r = routeFor(cfg, 'sms', carrier, (id) => states[id] ?? 'yes');
+      expect(r.ok && { gateway: r.gateway.id, probe: r.probe }).toEqual({ gateway, probe });
+      expect(r.ok && r.preferred.id).toBe(cfg.routes[carrier as 'viettel']![0]);
+    },
+  );
+
+  it('sends Zalo to the zns gateway whatever its breaker says', () => {
+    const r = routeFor(cfg, 'zns', 'viettel', () => 'no');
+    expect(r.ok && r.gateway.id).toBe('zalo');
+  });
+
+  it('lists every gateway that may carry a carrier, without breakers (preview)', () => {
+    const ids = (c: string) => {
+      const l = routeList(cfg, 'sms', c);
+      return l.ok ? l.gateways.map((g) => g.id) : l.reason;
+    };
+    expect(ids('viettel')).toEqual(['viettel', 'esms']);
+    expect(ids('vinaphone')).toEqual(['vnpt', 'esms']);
+    expect(ids('itel')).toEqual(['esms']);
+    const l = routeList(cfg, 'zns', 'itel');
+    expect(l.ok && l.gateways.map((g) => g.id)).toEqual(['zalo']);
+    expect(routeList({ ...cfg, routes: { itel: ['nope'] } }, 'sms', 'itel')).toEqual({
+      ok: false,
+      reason: 'route for "itel" names unknown gateway "nope"',
+    });
   });
 
   it('names the problem when a carrier has no route', () => {

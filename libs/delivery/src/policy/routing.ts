@@ -1,4 +1,5 @@
-import { AppConfig, Carrier, GatewayConfig } from '@loa/core';
+import { AppConfig, GatewayConfig } from '@loa/core';
+import { routeList } from '@loa/channels';
 
 export type ChannelKind = 'sms' | 'zns';
 
@@ -25,18 +26,40 @@ export function parseChannelSpec(raw: unknown): ChannelSpec {
   throw new Error(`campaign channel entry ${JSON.stringify(raw)} is not "sms"/"zns" or {channel, templateId}`);
 }
 
-export type Route = { ok: true; gateway: GatewayConfig } | { ok: false; reason: string };
+/** Whether a gateway takes traffic now (its circuit breaker): yes, no (open), or only as a probe (half-open). */
+export type Admission = 'yes' | 'no' | 'probe';
 
-/** The gateway for a channel: Zalo ZNS → the configured zns gateway; SMS → `routes[carrier]`. */
-export function routeFor(cfg: Pick<AppConfig, 'gateways' | 'routes'>, channel: ChannelKind, carrier: string): Route {
-  if (channel === 'zns') {
-    const gw = cfg.gateways.find((g) => g.channel === 'zns');
-    return gw ? { ok: true, gateway: gw } : { ok: false, reason: 'no Zalo ZNS gateway is configured' };
+export type Route =
+  | {
+      ok: true;
+      gateway: GatewayConfig;
+      /** The gateway is half-open: this send may go only as one of its few probes. */
+      probe: boolean;
+      /** The carrier's preferred gateway, when `gateway` is a later one (failover). */
+      preferred: GatewayConfig;
+    }
+  | { ok: false; reason: string };
+
+/**
+ * The one routing rule (send processor, dispatch-run, in-doubt fallback, api; the preview reads `routeList`): the
+ * first gateway of the channel's route (`routeList`: ZNS → the zns gateway, SMS → `routes[carrier]` in order) that
+ * `admit` lets through; when none does, the first (there is nowhere better to send, and its retries carry on as
+ * with a route of one). Without `admit`, every gateway takes traffic: the configured first choice.
+ */
+export function routeFor(
+  cfg: Pick<AppConfig, 'gateways' | 'routes'>,
+  channel: ChannelKind,
+  carrier: string,
+  admit: (gatewayId: string) => Admission = () => 'yes',
+): Route {
+  const list = routeList(cfg, channel, carrier);
+  if (!list.ok) return list;
+  const preferred = list.gateways[0];
+  for (const gateway of list.gateways) {
+    const a = admit(gateway.id);
+    if (a !== 'no') return { ok: true, gateway, probe: a === 'probe', preferred };
   }
-  const id = cfg.routes[carrier as Carrier]?.[0];
-  if (!id) return { ok: false, reason: `no SMS route for carrier "${carrier}"` };
-  const gw = cfg.gateways.find((g) => g.id === id);
-  return gw ? { ok: true, gateway: gw } : { ok: false, reason: `route for "${carrier}" names unknown gateway "${id}"` };
+  return { ok: true, gateway: preferred, probe: false, preferred };
 }
 
 /** BullMQ job id of a send: one per delivery and channel attempt, so the same send is never queued twice. */

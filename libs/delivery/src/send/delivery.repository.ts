@@ -30,6 +30,8 @@ export interface SendContext {
   channelBlocked: boolean;
   /** Gateways holding this campaign (they refused its own request; see GatewayHoldsService). */
   heldGateways: string[];
+  /** The gateway that may already hold this channel attempt (see `claim`); its later attempts go there only. */
+  pinnedGatewayId: string | null;
 }
 
 export interface NewMessage {
@@ -45,13 +47,17 @@ export interface NewMessage {
 export type Claim =
   | { kind: 'claimed'; attempts: number; inDoubt: boolean }
   /** The delivery moved on (cancelled, paused, another channel) or this channel attempt is already final. */
-  | { kind: 'skip'; reason: string };
+  | { kind: 'skip'; reason: string }
+  /** An earlier attempt may be held by this other gateway: the attempt goes there, never to a second one. */
+  | { kind: 'elsewhere'; gatewayId: string };
 
-export interface OpenDelivery {
-  id: string;
-  channelIndex: number;
-  carrier: string;
-}
+/**
+ * The gateway a channel attempt is pinned to (SQL over a `messages` row alias): the one recorded when a send to it
+ * was in doubt (`pinned_gateway_id`, kept for good), or the one of an attempt claimed and never given an outcome
+ * (the process died mid-send). NULL: every earlier attempt is known not to have been taken; it may move.
+ */
+const PINNED_SQL = (m: string) =>
+  `coalesce(${m}.pinned_gateway_id, CASE WHEN ${m}.status = 'sending' AND ${m}.error_code IS NULL THEN ${m}.gateway_id END)`;
 
 /** SQL of the dispatch state machine. Every transition is guarded by the state it leaves (see docs/dispatch.md). */
 @Injectable()
@@ -70,7 +76,9 @@ export class DeliveryRepository {
               c.window_end_minute AS "windowEnd",
               EXISTS (SELECT 1 FROM campaign_channel_blocks b
                        WHERE b.campaign_id = d.campaign_id AND b.channel_index = d.channel_index) AS "channelBlocked",
-              ARRAY(SELECT h.gateway_id FROM campaign_gateway_holds h WHERE h.campaign_id = d.campaign_id) AS "heldGateways"
+              ARRAY(SELECT h.gateway_id FROM campaign_gateway_holds h WHERE h.campaign_id = d.campaign_id) AS "heldGateways",
+              (SELECT ${PINNED_SQL('m')} FROM messages m
+                WHERE m.delivery_id = d.id AND m.channel_index = d.channel_index) AS "pinnedGatewayId"
          FROM deliveries d
          JOIN campaign_runs r ON r.id = d.run_id
          JOIN campaigns c ON c.id = d.campaign_id
@@ -85,17 +93,20 @@ export class DeliveryRepository {
   /**
    * The exactly-once claim, one statement: the message row of this channel attempt is created (or its attempt
    * counted) and the delivery set `sending` — unless the attempt is already final, is in doubt awaiting a delivery
-   * report (`in_doubt_until` set: only the report or the in-doubt sweep may move it), or the delivery moved on.
+   * report (`in_doubt_until` set: only the report or the in-doubt sweep may move it), is pinned to another gateway
+   * (`elsewhere`: an earlier send there may have been taken), or the delivery moved on.
    * `inDoubt`: the previous attempt recorded no outcome (the process died, or the answer was lost, mid-send).
    */
   async claim(m: NewMessage): Promise<Claim> {
     const { rows } = await this.pool.query(
       `WITH prev AS (
-         SELECT status, error_code, in_doubt_until FROM messages WHERE delivery_id = $1 AND channel_index = $2
+         SELECT status, error_code, in_doubt_until, ${PINNED_SQL('messages')} AS pinned
+           FROM messages WHERE delivery_id = $1 AND channel_index = $2
        ), d AS (
          UPDATE deliveries SET status = 'sending'
           WHERE id = $1 AND channel_index = $2 AND status IN ('pending', 'queued', 'sending')
-            AND NOT EXISTS (SELECT 1 FROM prev WHERE status NOT IN ('sending', 'deferred') OR in_doubt_until IS NOT NULL)
+            AND NOT EXISTS (SELECT 1 FROM prev WHERE status NOT IN ('sending', 'deferred') OR in_doubt_until IS NOT NULL
+                                                 OR pinned <> $4)
          RETURNING id
        ), m AS (
          INSERT INTO messages (delivery_id, channel_index, channel, gateway_id, request_id, status, attempts, segments, cost)
@@ -104,11 +115,12 @@ export class DeliveryRepository {
             SET attempts = messages.attempts + 1, error_code = NULL, error_text = NULL, gateway_id = EXCLUDED.gateway_id,
                 status = 'sending', segments = EXCLUDED.segments, cost = EXCLUDED.cost
           WHERE messages.status IN ('sending', 'deferred') AND messages.in_doubt_until IS NULL
+            AND coalesce(${PINNED_SQL('messages')}, EXCLUDED.gateway_id) = EXCLUDED.gateway_id
          RETURNING attempts
        )
        SELECT (SELECT attempts FROM m) AS attempts, (SELECT status FROM prev) AS "prevStatus",
               (SELECT error_code FROM prev) AS "prevError", EXISTS (SELECT 1 FROM prev) AS "hadPrev",
-              (SELECT in_doubt_until IS NOT NULL FROM prev) AS "awaiting"`,
+              (SELECT in_doubt_until IS NOT NULL FROM prev) AS "awaiting", (SELECT pinned FROM prev) AS pinned`,
       [m.deliveryId, m.channelIndex, m.channel, m.gatewayId, m.requestId, m.segments, m.cost],
     );
     const r = rows[0] as {
@@ -117,8 +129,13 @@ export class DeliveryRepository {
       prevError: string | null;
       hadPrev: boolean;
       awaiting: boolean | null;
+      pinned: string | null;
     };
     if (r.attempts === null) {
+      const open = r.prevStatus !== null && !['sent', 'delivered', 'failed', 'unknown'].includes(r.prevStatus);
+      if (open && !r.awaiting && r.pinned && r.pinned !== m.gatewayId) {
+        return { kind: 'elsewhere', gatewayId: r.pinned };
+      }
       const reason = r.awaiting
         ? 'in doubt, awaiting a delivery report'
         : r.prevStatus && r.prevStatus !== 'sending' && r.prevStatus !== 'deferred'
@@ -221,75 +238,6 @@ export class DeliveryRepository {
       `UPDATE deliveries SET status = 'pending' WHERE id = $1 AND status IN ('queued', 'sending')`,
       [deliveryId],
     );
-  }
-
-  // ---- dispatch-run ----
-
-  async runForDispatch(
-    runId: string,
-  ): Promise<{ status: string; campaignStatus: string; channels: unknown[]; expiresAt: Date } | null> {
-    const { rows } = await this.pool.query(
-      `SELECT r.status, c.status AS "campaignStatus", c.channels, r.expires_at AS "expiresAt"
-         FROM campaign_runs r JOIN campaigns c ON c.id = r.campaign_id WHERE r.id = $1`,
-      [runId],
-    );
-    return rows[0] ?? null;
-  }
-
-  /** Open deliveries of a run after `afterId`, by id (keyset; partial index deliveries_run_open_idx). */
-  async openDeliveries(runId: string, afterId: string, limit: number): Promise<OpenDelivery[]> {
-    const { rows } = await this.pool.query(
-      // ORDER BY d.id, not the text output column "id": ordering as text would break the keyset.
-      `SELECT d.id::text AS id, d.channel_index AS "channelIndex", d.carrier FROM deliveries d
-        WHERE d.run_id = $1 AND d.id > $2 AND d.status IN ('pending', 'queued', 'sending')
-        ORDER BY d.id LIMIT $3`,
-      [runId, afterId, limit],
-    );
-    return rows;
-  }
-
-  async markQueued(ids: string[], at: Date): Promise<void> {
-    if (!ids.length) return;
-    await this.pool.query(
-      `UPDATE deliveries SET status = 'queued', queued_at = $2 WHERE id = ANY($1::bigint[]) AND status = 'pending'`,
-      [ids, at],
-    );
-  }
-
-  async failUnroutable(ids: string[], reason: string, at: Date): Promise<void> {
-    if (!ids.length) return;
-    await this.pool.query(
-      `UPDATE deliveries SET status = 'failed', error_code = 'NO_ROUTE', error_text = $2, final_at = $3
-        WHERE id = ANY($1::bigint[]) AND status IN ('pending', 'queued')`,
-      [ids, reason, at],
-    );
-  }
-
-  /** Runs still dispatching (re-swept on worker start: jobs lost with Redis, or enqueued by a killed process). */
-  async dispatchingRuns(): Promise<string[]> {
-    const { rows } = await this.pool.query(`SELECT id::text FROM campaign_runs WHERE status = 'dispatching'`);
-    return rows.map((r: { id: string }) => r.id);
-  }
-
-  /**
-   * Housekeeping: open deliveries of runs past their validity expire, and dispatching runs with nothing open left
-   * are completed. Idempotent; any number of processes may run it.
-   */
-  async sweepRuns(now: Date): Promise<{ expired: number; completed: number }> {
-    const e = await this.pool.query(
-      `UPDATE deliveries d SET status = 'expired', error_code = 'EXPIRED', error_text = 'run validity ended', final_at = $1
-         FROM campaign_runs r
-        WHERE r.id = d.run_id AND r.status = 'dispatching' AND r.expires_at <= $1
-          AND d.status IN ('pending', 'queued')`,
-      [now],
-    );
-    const c = await this.pool.query(
-      `UPDATE campaign_runs r SET status = 'completed', finished_at = $1
-        WHERE r.status = 'dispatching'
-          AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.run_id = r.id AND d.status IN ('pending', 'queued', 'sending'))`,
-      [now],
-    );
-    return { expired: e.rowCount ?? 0, completed: c.rowCount ?? 0 };
   }
 
   async template(id: number): Promise<TemplateRow | null> {

@@ -27,9 +27,22 @@ export class InDoubtRepository {
    */
   async markInDoubt(deliveryId: string, channelIndex: number, why: string, until: Date): Promise<void> {
     await this.pool.query(
-      `UPDATE messages SET error_code = 'IN_DOUBT', error_text = $3, in_doubt_until = $4
+      `UPDATE messages SET error_code = 'IN_DOUBT', error_text = $3, in_doubt_until = $4,
+              pinned_gateway_id = coalesce(pinned_gateway_id, gateway_id)
         WHERE delivery_id = $1 AND channel_index = $2 AND status = 'sending'`,
       [deliveryId, channelIndex, why.slice(0, 2000), until],
+    );
+  }
+
+  /**
+   * The attempt's gateway may hold it: every later attempt of this channel goes to that gateway only (never kept
+   * from it by a breaker, never failed over: a second gateway would not recognise our request id).
+   */
+  async pin(deliveryId: string, channelIndex: number): Promise<void> {
+    await this.pool.query(
+      `UPDATE messages SET pinned_gateway_id = gateway_id
+        WHERE delivery_id = $1 AND channel_index = $2 AND status = 'sending' AND pinned_gateway_id IS NULL`,
+      [deliveryId, channelIndex],
     );
   }
 

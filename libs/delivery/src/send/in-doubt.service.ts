@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, Clock, GatewayConfig } from '@loa/core';
+import { GatewayBreakers } from '../breaker/gateway-breakers.service';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
 import { parseChannelSpec, routeFor, sendJobId } from '../policy/routing';
 import { InDoubtRepository } from './in-doubt.repository';
@@ -19,6 +20,7 @@ export class InDoubtService {
     private readonly repo: InDoubtRepository,
     private readonly queues: SendQueues,
     private readonly metrics: DeliveryMetrics,
+    private readonly breakers: GatewayBreakers,
   ) {}
 
   /**
@@ -29,6 +31,7 @@ export class InDoubtService {
     this.metrics.inDoubt.inc({ gateway: gw.id });
     switch (gw.inDoubt) {
       case 'resend':
+        await this.repo.pin(deliveryId, channelIndex); // resent on this gateway only, whatever its breaker says
         return null;
       case 'hold-for-operator':
         await this.repo.holdInDoubt(deliveryId, channelIndex, this.clock.now());
@@ -55,7 +58,10 @@ export class InDoubtService {
       let gatewayId = r.gatewayId;
       if (r.channels) {
         const raw = r.channels[r.channelIndex];
-        const route = raw === undefined ? null : routeFor(this.cfg, parseChannelSpec(raw).channel, r.carrier);
+        const route =
+          raw === undefined
+            ? null
+            : routeFor(this.cfg, parseChannelSpec(raw).channel, r.carrier, this.breakers.forEnqueue);
         // No route: the processor on the old gateway's queue fails the delivery with NO_ROUTE.
         if (route?.ok) gatewayId = route.gateway.id;
         this.metrics.fallbacks.inc({ gateway: gatewayId });

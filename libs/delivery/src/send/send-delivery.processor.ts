@@ -12,12 +12,12 @@ import { throttleBackoffMs } from '../policy/backoff';
 import { maybeAccepted } from '../policy/in-doubt';
 import { planOutcome } from '../policy/outcome-plan';
 import { msUntilWindowOpens } from '../policy/quiet-hours';
-import { ChannelSpec, parseChannelSpec, parseSendJobId, requestIdFor, routeFor, sendJobId } from '../policy/routing';
+import { ChannelSpec, parseChannelSpec, parseSendJobId, requestIdFor } from '../policy/routing';
 import { FINAL_DELIVERY, DeliveryRepository, SendContext, TemplateRow } from './delivery.repository';
 import { InDoubtService } from './in-doubt.service';
 import { GatewayHoldsService } from '../holds/gateway-holds.service';
 import { renderMessage, RenderedMessage } from './message.renderer';
-import { SEND_JOB_OPTIONS, SendQueues } from './send-queues';
+import { SendRouter } from './send-router';
 import { ZaloTokenService } from '../zalo/zalo-token.service';
 
 type SendJob = Job<JobPayloads['send-delivery']>;
@@ -45,7 +45,7 @@ export class SendDeliveryProcessor {
     private readonly tokens: ZaloTokenService,
     private readonly registry: GatewayRegistry,
     private readonly metrics: DeliveryMetrics,
-    private readonly queues: SendQueues,
+    private readonly router: SendRouter,
     private readonly inDoubt: InDoubtService,
     private readonly holds: GatewayHoldsService,
   ) {
@@ -85,16 +85,11 @@ export class SendDeliveryProcessor {
     const hasNext = channels.length > d.channelIndex + 1;
     if (d.channelBlocked) return this.nextChannel(d, 'CHANNEL_BLOCKED', 'channel stopped for this campaign', false);
 
-    const route = routeFor(this.cfg, spec.channel, d.carrier);
-    if (!route.ok) return this.fail(d, 'NO_ROUTE', route.reason);
-    if (d.heldGateways.includes(route.gateway.id)) return this.park(d, route.gateway.id);
-    if (route.gateway.id !== gw.id) {
-      await this.queues.forGateway(route.gateway.id).add('send-delivery', job.data, {
-        ...SEND_JOB_OPTIONS,
-        jobId: sendJobId(d.id, d.channelIndex),
-      });
-      return `rerouted to ${route.gateway.id}`;
-    }
+    const route = await this.router.route(gw, d, spec.channel);
+    if (route.kind === 'fail') return this.fail(d, 'NO_ROUTE', route.reason);
+    if (route.kind === 'moved') return route.result;
+    if (route.kind === 'held') return this.park(d, route.gatewayId);
+    gw = route.gateway; // this queue's gateway, or a half-open one probed from here
 
     const paused = await this.whilePaused(gw, job, token, d, hasNext);
     if (paused) return paused;
@@ -119,6 +114,7 @@ export class SendDeliveryProcessor {
       cost: msg.cost,
     });
     if (claim.kind === 'skip') return `skipped: ${claim.reason}`;
+    if (claim.kind === 'elsewhere') return (await this.router.moveTo(claim.gatewayId, d, true)).result;
     if (claim.inDoubt) {
       const held = await this.inDoubt.onInDoubt(gw, d.id, d.channelIndex, 'earlier attempt has no recorded outcome');
       if (held) return held;
@@ -165,6 +161,7 @@ export class SendDeliveryProcessor {
     if (pausedMeanwhile) return pausedMeanwhile;
 
     const outcome = await this.send(gw, d, msg, accessToken);
+    this.router.observe(gw, route, outcome);
     // From here on this process knows what the gateway said: keep trying to record it (PostgreSQL or Redis briefly
     // down) rather than fail the job, whose rerun would find the attempt in doubt.
     return this.persistently(d.id, async () => {
@@ -350,16 +347,14 @@ export class SendDeliveryProcessor {
     const nextIndex = d.channelIndex + 1;
     const raw = d.channels[nextIndex];
     if (raw === undefined) return this.fail(d, code, text);
-    const route = routeFor(this.cfg, parseChannelSpec(raw).channel, d.carrier);
+    const route = this.router.routeFor(parseChannelSpec(raw).channel, d.carrier);
     if (!route.ok) return this.fail(d, 'NO_ROUTE', `${code} ${text}; next channel: ${route.reason}`);
     const moved = await this.repo.moveToNextChannel(d, d.channelIndex, code, text, this.clock.now(), block);
     if (!moved) return 'moved on already';
     this.metrics.fallbacks.inc({ gateway: route.gateway.id });
     // After the commit: a crash in between leaves the delivery queued, and the dispatch-run sweep on start-up
     // re-enqueues it (same job id, so never twice).
-    await this.queues
-      .forGateway(route.gateway.id)
-      .add('send-delivery', { deliveryId: d.id }, { ...SEND_JOB_OPTIONS, jobId: sendJobId(d.id, nextIndex) });
+    await this.router.moveTo(route.gateway.id, { id: d.id, channelIndex: nextIndex });
     return `fallback to ${route.gateway.id} (${code})`;
   }
 

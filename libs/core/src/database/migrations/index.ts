@@ -9,6 +9,7 @@ import { FanoutSpeed1764000700000 } from './1764000700000-FanoutSpeed';
 import { DispatchInDoubt1764000900000 } from './1764000900000-DispatchInDoubt';
 import { TemplateRegistrations1764001100000 } from './1764001100000-TemplateRegistrations';
 import { GatewayHolds1764001200000 } from './1764001200000-GatewayHolds';
+import { MessageGatewayPin1764001400000 } from './1764001400000-MessageGatewayPin';
 
 /** Every migration, in order. New migrations are added here (and only here). */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   DispatchInDoubt1764000900000,
   TemplateRegistrations1764001100000,
   GatewayHolds1764001200000,
+  MessageGatewayPin1764001400000,
 ];
