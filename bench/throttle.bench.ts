@@ -12,8 +12,13 @@ import { ChildProcess } from 'node:child_process';
 import { Queue } from 'bullmq';
 import { QueueName } from '@loa/core';
 import { bullConnection, bullPrefix } from '@loa/delivery';
-import { pointGatewaysAt, SimName, startSimulators } from '../apps/carrier-sim/src';
-import { backloggedThroughput, maxInSlidingWindow, seedDispatchRun } from '../libs/delivery/src/testing/seed-run';
+import { pointGatewaysAt, registerAtSimulators, SimName, startSimulators } from '../apps/carrier-sim/src';
+import {
+  backloggedThroughput,
+  maxInSlidingWindow,
+  SEED_TEMPLATES,
+  seedDispatchRun,
+} from '../libs/delivery/src/testing/seed-run';
 import { createTestDatabase, dropTestDatabase, sqlClient, testConfig, uniqueName } from '../test/support';
 import { rawBullMq, spawnWorker } from './dispatch.bench';
 import { BenchResult } from './run';
@@ -45,6 +50,7 @@ async function measure(gateway: SimName, rate: number, count: number): Promise<A
     if (s.name === 'zalo')
       s.configure({ zalo: { ...s.config().zalo, seedRefreshTokens: [gw.credentials.refreshToken] } });
   }
+  registerAtSimulators(sims, cfg, SEED_TEMPLATES);
   await createTestDatabase(cfg);
   const sql = await sqlClient(cfg);
   let worker: ChildProcess | undefined;

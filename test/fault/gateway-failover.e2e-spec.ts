@@ -4,8 +4,8 @@ import { callbackUrlFor } from '@loa/channels';
 import { QueueName } from '@loa/core';
 import { bullConnection, bullPrefix } from '@loa/delivery';
 import { ApiHarness, freePort, sqlClient, startApi, startWorkerProcess, waitFor, WorkerProcess } from '@loa/testing';
-import { pointGatewaysAt, Simulators, startSimulators } from '../../apps/carrier-sim/src';
-import { seedDispatchRun } from '../../libs/delivery/src/testing/seed-run';
+import { pointGatewaysAt, registerAtSimulators, Simulators, startSimulators } from '../../apps/carrier-sim/src';
+import { SEED_TEMPLATES, seedDispatchRun } from '../../libs/delivery/src/testing/seed-run';
 import { onceReport } from './fault-rig';
 import { startTcpProxy, TcpProxy } from './tcp-proxy';
 
@@ -67,6 +67,8 @@ describe('failover: Viettel down mid-campaign (fault, e2e)', () => {
         credentials: { oaSecretKey: gw.webhookSecret, ...gw.credentials },
       });
     }
+    // The seeded campaign's templates, registered at the (strict) simulators as an operator registers them.
+    registerAtSimulators(sims, h.cfg, SEED_TEMPLATES);
   });
 
   afterAll(async () => {
