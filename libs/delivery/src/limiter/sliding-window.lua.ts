@@ -128,7 +128,8 @@ local score = redis.call('ZSCORE', KEYS[1], ARGV[3])
 if not score then return 0 end
 local rate = tonumber(redis.call('GET', KEYS[2]) or ARGV[1])
 local at = tonumber(score)
-local n = redis.call('ZCOUNT', KEYS[1], '(' .. tostring(at - tonumber(ARGV[2])), tostring(at))
+-- %.0f, not tostring: Lua prints numbers with 14 significant digits, and µs timestamps have 16.
+local n = redis.call('ZCOUNT', KEYS[1], '(' .. string.format('%.0f', at - tonumber(ARGV[2])), string.format('%.0f', at))
 if n <= rate then return 1 end
 redis.call('ZREM', KEYS[1], ARGV[3])
 return 0
