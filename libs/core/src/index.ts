@@ -11,3 +11,5 @@ export * from './clock/clock';
 export * from './core.module';
 export * from './http/validation';
 export * from './metrics/metrics.module';
+export * from './logging/pino-nest.logger';
+export * from './process/ready';
