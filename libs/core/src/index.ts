@@ -8,6 +8,7 @@ export * from './redis/redis.module';
 export * from './queue/queues';
 export * from './queue/queue.module';
 export * from './clock/clock';
+export * from './clock/vietnam-time';
 export * from './core.module';
 export * from './http/validation';
 export * from './metrics/metrics.module';
