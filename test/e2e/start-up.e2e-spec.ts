@@ -98,10 +98,10 @@ describe('npm start (e2e)', () => {
     const docs = await fetch(block['API docs']);
     expect([docs.status, docs.headers.get('content-type')]).toEqual([200, expect.stringMatching(/text\/html/)]);
     const json = await fetch(`${block['API docs']}-json`);
-    expect((await json.json()).openapi).toMatch(/^3\./);
+    expect(((await json.json()) as { openapi: string }).openapi).toMatch(/^3\./);
     const units = await fetch(new URL('/api/v1/units', block.Dashboard), { headers: key });
     expect(units.status).toBe(200);
-    expect((await units.json()).length).toBeGreaterThan(0); // the demo units were seeded
+    expect(((await units.json()) as unknown[]).length).toBeGreaterThan(0); // the demo units were seeded
     const queues = await fetch(block.Queues, { headers: key });
     expect(queues.status).toBe(200);
     // Offline-safe: nothing on the page is fetched from outside (bull-board links Google Fonts by default).

@@ -2,7 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Principal } from '@loa/access';
-import { ProgressReportService, StatsExportsService, StatsQueryService } from '@loa/stats';
+import { ProgressReportService, StatsExportsService, StatsOverviewService, StatsQueryService } from '@loa/stats';
 import { sendCsv } from './csv';
 import { ProgressQueryDto, RunQueryDto, StatsQueryDto } from './stats.dto';
 
@@ -42,6 +42,7 @@ export class StatsController {
     private readonly stats: StatsQueryService,
     private readonly progress: ProgressReportService,
     private readonly exports: StatsExportsService,
+    private readonly overviews: StatsOverviewService,
   ) {}
 
   @Get('stats')
@@ -74,10 +75,21 @@ export class StatsController {
     );
   }
 
+  @Get('stats/overview')
+  @ApiOperation({
+    summary: 'The dashboard in one snapshot: campaigns with their totals and latest run, and the totals of those rows',
+    description:
+      'Counted within the caller’s units, as GET /stats counts: a national campaign is listed to a district key ' +
+      'with what reached the district. `totals` is always the sum of `campaigns`.',
+  })
+  overview(@CurrentPrincipal() who: Principal) {
+    return this.overviews.overview(who);
+  }
+
   @Get('stats/campaigns')
-  @ApiOperation({ summary: 'Campaigns with their status and totals (dashboard)' })
-  campaigns(@CurrentPrincipal() who: Principal) {
-    return this.exports.campaigns(who);
+  @ApiOperation({ summary: 'The campaigns of GET /stats/overview' })
+  async campaigns(@CurrentPrincipal() who: Principal) {
+    return (await this.overviews.overview(who)).campaigns;
   }
 
   @Get('stats/live')
