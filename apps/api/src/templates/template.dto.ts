@@ -55,7 +55,7 @@ export class CreateTemplateDto {
   @IsObject()
   znsParams?: Record<string, string>;
 
-  @ApiPropertyOptional({ description: "owner unit; default: the key's unit", nullable: true })
+  @ApiPropertyOptional({ type: 'integer', description: "owner unit; default: the key's unit", nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsInt()
@@ -77,7 +77,7 @@ export class UpdateTemplateDto {
   @IsOptional()
   @IsObject()
   znsParams?: Record<string, string>;
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: 'integer', nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsInt()
