@@ -10,6 +10,8 @@ jest.setTimeout(60_000);
 
 type Schema = {
   type?: string;
+  nullable?: boolean;
+  required?: string[];
   format?: string;
   $ref?: string;
   properties?: Record<string, Schema>;
@@ -19,6 +21,39 @@ type Schema = {
   oneOf?: Schema[];
   enum?: unknown[];
 };
+
+/** Where `value` departs from `schema` (a structural check: types, integers, nullability, enums, required and
+ * undeclared properties); `$ref`s resolved against `schemas`. */
+function mismatches(value: unknown, schema: Schema, schemas: Record<string, Schema>, at = '$'): string[] {
+  if (schema.$ref) return mismatches(value, schemas[schema.$ref.split('/').pop()!], schemas, at);
+  if (value === null) return schema.nullable ? [] : [`${at}: null, not nullable`];
+  if (schema.allOf) return schema.allOf.flatMap((s) => mismatches(value, s, schemas, at));
+  if (schema.oneOf) {
+    const fits = schema.oneOf.filter((s) => mismatches(value, s, schemas, at).length === 0);
+    return fits.length ? [] : [`${at}: fits none of oneOf`];
+  }
+  if (schema.enum && !schema.enum.includes(value)) return [`${at}: ${JSON.stringify(value)} not in the enum`];
+  const t = schema.type;
+  if (t === 'integer') return Number.isInteger(value) ? [] : [`${at}: ${JSON.stringify(value)} is not an integer`];
+  if (t === 'number') return typeof value === 'number' ? [] : [`${at}: not a number`];
+  if (t === 'string') return typeof value === 'string' ? [] : [`${at}: ${JSON.stringify(value)} is not a string`];
+  if (t === 'boolean') return typeof value === 'boolean' ? [] : [`${at}: not a boolean`];
+  if (t === 'array')
+    return Array.isArray(value)
+      ? value.flatMap((v, i) => mismatches(v, schema.items!, schemas, `${at}[${i}]`))
+      : [`${at}: not an array`];
+  if (typeof value !== 'object' || Array.isArray(value)) return [`${at}: not an object`];
+  const obj = value as Record<string, unknown>;
+  const props = schema.properties ?? {};
+  const out = (schema.required ?? []).filter((k) => !(k in obj)).map((k) => `${at}.${k}: missing`);
+  for (const [k, v] of Object.entries(obj)) {
+    if (props[k]) out.push(...mismatches(v, props[k], schemas, `${at}.${k}`));
+    else if (schema.additionalProperties && typeof schema.additionalProperties === 'object')
+      out.push(...mismatches(v, schema.additionalProperties as Schema, schemas, `${at}.${k}`));
+    else if (!schema.additionalProperties) out.push(`${at}.${k}: not in the document`);
+  }
+  return out;
+}
 type Operation = {
   operationId: string;
   security?: unknown[];
@@ -125,6 +160,73 @@ describe('the OpenAPI document (e2e)', () => {
     }
     expect(problems).toEqual([]);
     expect(doc.components.schemas.CampaignResponse.properties!.runAt).toMatchObject({ format: 'date-time' });
+  });
+
+  it('says what the API really answers', async () => {
+    const auth = { Authorization: `Bearer ${h.adminToken}` };
+    const send = async (method: 'get' | 'post', path: string, body?: object) => {
+      const res = await h.http()[method](path).set(auth).send(body);
+      expect([path, res.status]).toEqual([path, expect.any(Number)]);
+      return res;
+    };
+    const { rows } = await h.sql.query(
+      `INSERT INTO units (code, name, level, parent_id, path, depth) VALUES ('P1', 'Tỉnh Thái Bình', 'province', NULL, '', 0)
+       RETURNING id`,
+    );
+    const unitId = rows[0].id as number;
+    await h.sql.query(`UPDATE units SET path = '/' || id || '/' WHERE id = $1`, [unitId]);
+    const sub = await send('post', '/api/v1/subscribers', { phone: '0912345678', unitId, name: 'Lê Văn C' });
+    const seg = await send('post', '/api/v1/segments', { name: 'all', filter: {} });
+    const tpl = await send('post', '/api/v1/templates', { name: 'sms', channel: 'sms', body: 'Cai Bluezone {{link}}' });
+    const camp = await send('post', '/api/v1/campaigns', {
+      name: 'Nhắc cài Bluezone',
+      segmentId: seg.body.id,
+      brandname: 'SO TTTT',
+      channels: [{ channel: 'sms', templateId: tpl.body.id }],
+      runAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    const calls: [string, 'get' | 'post', string, object?][] = [
+      ['/api/v1/subscribers', 'post', '', undefined], // answered above
+      ['/api/v1/segments', 'post', '', undefined],
+      ['/api/v1/templates', 'post', '', undefined],
+      ['/api/v1/campaigns', 'post', '', undefined],
+      ['/health', 'get', '/health'],
+      ['/api/v1/api-keys', 'get', '/api/v1/api-keys'],
+      ['/api/v1/audit', 'get', '/api/v1/audit'],
+      ['/api/v1/units', 'get', '/api/v1/units'],
+      ['/api/v1/subscribers', 'get', '/api/v1/subscribers'],
+      ['/api/v1/subscribers/{id}', 'get', `/api/v1/subscribers/${sub.body.id}`],
+      ['/api/v1/segments/{id}/count', 'get', `/api/v1/segments/${seg.body.id}/count`],
+      ['/api/v1/templates', 'get', '/api/v1/templates'],
+      ['/api/v1/templates/preview', 'post', '/api/v1/templates/preview', { channel: 'sms', body: 'Chào {{name}}' }],
+      ['/api/v1/campaigns/{id}', 'get', `/api/v1/campaigns/${camp.body.id}`],
+      ['/api/v1/campaigns/{id}/preview', 'get', `/api/v1/campaigns/${camp.body.id}/preview`],
+      ['/api/v1/campaigns/{id}/holds', 'get', `/api/v1/campaigns/${camp.body.id}/holds`],
+      ['/api/v1/gateways', 'get', '/api/v1/gateways'],
+      ['/api/v1/stats', 'get', '/api/v1/stats?groupBy=carrier'],
+      ['/api/v1/stats/overview', 'get', '/api/v1/stats/overview'],
+      ['/api/v1/reports/progress', 'get', '/api/v1/reports/progress?from=2026-12-01&to=2026-12-02'],
+    ];
+    const answered: Record<string, unknown> = {
+      'post /api/v1/subscribers': sub.body,
+      'post /api/v1/segments': seg.body,
+      'post /api/v1/templates': tpl.body,
+      'post /api/v1/campaigns': camp.body,
+    };
+    const problems: string[] = [];
+    for (const [docPath, method, url, body] of calls) {
+      const key = `${method} ${docPath}`;
+      let value = answered[key];
+      let status = method === 'post' && !url ? 201 : 200;
+      if (value === undefined) {
+        const res = await send(method, url, body);
+        [value, status] = [res.body, res.status];
+      }
+      const schema = doc.paths[docPath][method].responses[status]?.content?.['application/json']?.schema;
+      if (!schema) problems.push(`${key}: ${status} not documented`);
+      else problems.push(...mismatches(value, schema, doc.components.schemas, key));
+    }
+    expect(problems).toEqual([]);
   });
 
   it('lists the query parameters of the statistics and reports', () => {

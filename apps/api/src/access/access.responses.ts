@@ -26,7 +26,7 @@ export class RevokedResponse {
 }
 
 export class AuditEntryResponse {
-  @Int() id: number;
+  @Str({ pattern: '^\\d+$', description: 'A bigint, as digits' }) id: string;
   @Instant() at: Date;
   @Str({ example: 'update' }) action: string;
   @Str({ example: 'gateway' }) entity: string;

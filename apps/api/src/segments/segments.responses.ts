@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CountsBy, Enum, Instant, Int, MaybeInt, MaybeStr, Str } from '../openapi/props';
+import { CountsBy, Enum, Instant, Int, MaybeInt, MaybeStr, OptionalInt, Str } from '../openapi/props';
 import { SegmentFilterDto } from './segment-filter.dto';
 
 export class SegmentResponse {
@@ -25,6 +25,7 @@ export class UnitBucketResponse {
 }
 
 export class SegmentCountResponse {
+  @OptionalInt({ description: 'The segment counted (GET /segments/{id}/count)' }) segmentId?: number;
   @Int({ description: 'The audience: matches the filter and the owner’s subtree, not suppressed' }) total: number;
   @Int({ description: 'Matched before suppression = total + excluded.optedOut + excluded.dnc' }) matched: number;
   @ApiProperty({ type: ExcludedCountsResponse }) excluded: ExcludedCountsResponse;
