@@ -9,8 +9,14 @@ const { readFileSync, writeFileSync } = require('node:fs');
 async function main() {
   const [source, out] = process.argv.slice(2);
   if (!source || !out) throw new Error('usage: node scripts/api-types.js <docs-json URL or file> <out.ts>');
-  const { validate, compileErrors } = require('@readme/openapi-parser');
-  const { default: openapiTS, astToString } = require('openapi-typescript');
+  let validate, compileErrors, openapiTS, astToString;
+  try {
+    ({ validate, compileErrors } = require('@readme/openapi-parser'));
+    ({ default: openapiTS, astToString } = require('openapi-typescript'));
+  } catch (e) {
+    if (e.code !== 'MODULE_NOT_FOUND') throw e;
+    throw new Error(`${e.message.split('\n')[0]}: run \`npm ci\` (devDependencies of package.json)`);
+  }
   const doc = /^https?:\/\//.test(source)
     ? await (await fetch(source)).json()
     : JSON.parse(readFileSync(source, 'utf8'));
