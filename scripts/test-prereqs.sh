@@ -3,6 +3,7 @@
 # browser test (installed once with apt when missing and we are root; otherwise that one test says it is skipped).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+node scripts/check-node.js
 bash scripts/services.sh
 if [ ! -x /usr/bin/chromium ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -156,6 +156,25 @@ describe('subscriber CSV import (e2e)', () => {
     expect(rows[0]).toEqual({ name: 'Nguyễn Văn Ánh', code: '12589' });
   });
 
+  it('stores names of at most 30 characters, GSM-7 once unaccented; refuses the others by line, with the reason', async () => {
+    const long = 'Nguyễn Thị Phương Thảo Nguyệt Ánh Hồng'; // 38 characters: would make a one-part reminder two parts
+    const csv = `sdt,ho ten\n0966000201,${long}\n0966000202,Trần 王\n0966000203,  Lê\u00a0 Văn\tC \n`;
+    const res = await upload(csv).expect(200);
+    expect(res.body).toMatchObject({ status: 'completed', inserted: 1, rowsRejected: 2 });
+    expect(new Date(res.body.finishedAt).getTime()).toBeGreaterThan(new Date(res.body.startedAt).getTime());
+    const rej = await h.http().get(`/api/v1/imports/${res.body.id}/rejections`).set(auth).expect(200);
+    expect(rej.body.items).toEqual([
+      { line: 2, raw: '0966000201', reason: expect.stringMatching(/is 38 characters; at most 30 are kept/) },
+      { line: 3, raw: '0966000202', reason: expect.stringMatching(/has 王, which an unaccented SMS cannot carry/) },
+    ]);
+    const { rows } = await h.sql.query(`SELECT phone, name FROM subscribers WHERE phone LIKE '8496600020%'`);
+    expect(rows).toEqual([{ phone: '84966000203', name: 'Lê Văn C' }]);
+    // The same rule on the API.
+    const one = await h.http().post('/api/v1/subscribers').set(auth).send({ phone: '0966000204', name: long });
+    expect(one.status).toBe(400);
+    expect(JSON.stringify(one.body)).toMatch(/name: .*is 38 characters/);
+  });
+
   it('reads UTF-16 with a BOM and semicolon-separated files', async () => {
     const text = '\uFEFFSĐT;Họ tên\r\n0966000111;Phạm D\r\n';
     const utf16 = Buffer.from(text, 'utf16le');

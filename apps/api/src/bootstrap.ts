@@ -1,20 +1,22 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
-import { AppConfig, loaValidationPipe } from '@loa/core';
+import { SwaggerModule } from '@nestjs/swagger';
+import { AppConfig, createRootLogger, loaValidationPipe, PinoNestLogger } from '@loa/core';
 import { ApiModule } from './app.module';
+import { requestLogging } from './http-logging';
+import { buildOpenApiDocument } from './openapi/openapi.document';
 import { mountTrackingHotPaths } from './tracking/hot-paths';
 
 /** Builds the api application (used by main.ts and by the e2e tests, so both run the same wiring). */
 export async function createApiApp(config: AppConfig): Promise<INestApplication> {
+  const logger = createRootLogger(config);
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
-    bufferLogs: true,
+    logger: new PinoNestLogger(logger),
     rawBody: true, // webhook signatures are computed over the raw bytes
   });
-  app.useLogger(app.get(Logger));
   mountTrackingHotPaths(app); // first, before every parser and middleware: click redirects are the hot path
+  app.use(requestLogging(logger));
   app.useBodyParser('json', { limit: config.api.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.api.bodyLimit, extended: true });
   app.set('trust proxy', 'loopback');
@@ -23,16 +25,7 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
   });
   app.useGlobalPipes(loaValidationPipe());
   app.enableShutdownHooks();
-  const doc = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Loa')
-      .setDescription('Bluezone reminder campaigns over carrier SMS gateways and Zalo ZNS')
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key: loa_<prefix>_<secret>' })
-      .addSecurityRequirements('bearer')
-      .build(),
-  );
+  const doc = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '@loa/core';
+import { announceReady, ConfigError, loadConfig } from '@loa/core';
 import { startSimulators } from './simulators';
 
 /** Runs the four gateway simulators on cfg.simulator.ports, reporting deliveries to cfg.api.publicBaseUrl. */
@@ -14,6 +14,7 @@ async function main(): Promise<void> {
   for (const s of sims.all) {
     console.log(`${s.name.padEnd(8)} ${s.url}  rate ${s.config().rate}/s  control: ${s.url}/_sim/stats`);
   }
+  announceReady({ role: 'carrier-sim', urls: Object.fromEntries(sims.all.map((s) => [s.name, s.url])) });
   const stop = () => {
     void sims.close().then(() => process.exit(0));
   };

@@ -1,15 +1,16 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
-import { ConfigError, loadConfig } from '@loa/core';
+import { announceReady, ConfigError, createRootLogger, loadConfig, PinoNestLogger } from '@loa/core';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+    logger: new PinoNestLogger(createRootLogger(config)),
+  });
   app.enableShutdownHooks();
   await app.init();
+  announceReady({ role: 'worker' });
 }
 
 main().catch((e) => {

@@ -1,5 +1,4 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, CoreModule, loadConfig } from '@loa/core';
 import { WORKER_MODULES } from './worker.modules';
 
@@ -9,11 +8,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig = loadConfig()): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [
-        CoreModule.forRoot(config),
-        LoggerModule.forRoot({ pinoHttp: { level: config.log.level } }),
-        ...WORKER_MODULES,
-      ],
+      imports: [CoreModule.forRoot(config), ...WORKER_MODULES],
     };
   }
 }

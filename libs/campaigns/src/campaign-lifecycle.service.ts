@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { Clock, JobPayloads, QueueName } from '@loa/core';
+import { Clock, JobPayloads, QueueName, vietnamDateTime } from '@loa/core';
 import { assertWithin, AuditService, Principal } from '@loa/access';
 import { assertCanApply, CampaignAction } from './campaign-status';
 import { Campaign } from './campaign.types';
@@ -54,7 +54,7 @@ export class CampaignLifecycleService {
   async schedule(id: number, who: Principal): Promise<Campaign> {
     await this.apply(id, 'schedule', who, async (c, now, m) => {
       if (c.runAt && c.runAt.getTime() < now.getTime() - ONE_OFF_GRACE_MS) {
-        throw new ConflictException(`Cannot schedule campaign ${id}: its runAt ${c.runAt.toISOString()} is past`);
+        throw new ConflictException(`Cannot schedule campaign ${id}: its runAt ${vietnamDateTime(c.runAt)} is past`);
       }
       const from = c.runAt && c.runAt < now ? c.runAt : now;
       const next = firstFireFrom(c, from);

@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { Clock, JobPayloads, QueueName } from '@loa/core';
+import { Clock, JobPayloads, QueueName, vietnamDateTime } from '@loa/core';
 import { toCampaign } from './campaigns.repository';
 import { MAX_SKIPPED_RECORDED, planFires } from './schedule';
 
@@ -60,8 +60,8 @@ export class SchedulerService {
             : '';
         notes.push(
           (t === plan.latest
-            ? `missed: already past its ${c.validityHours} h validity when the scheduler saw it at ${now.toISOString()}`
-            : `missed: a later fire time was due when the scheduler saw it at ${now.toISOString()}; only the most recent runs`) +
+            ? `missed: already past its ${c.validityHours} h validity when the scheduler saw it at ${vietnamDateTime(now)}`
+            : `missed: a later fire time was due when the scheduler saw it at ${vietnamDateTime(now)}; only the most recent runs`) +
             earlier,
         );
       });

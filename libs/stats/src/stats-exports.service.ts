@@ -31,22 +31,6 @@ export class StatsExportsService {
     );
   }
 
-  /** Campaigns visible to the caller with their status and totals so far (from stats_daily). */
-  async campaigns(who: Principal): Promise<unknown[]> {
-    const params: unknown[] = [];
-    const scope = unitScopeSql(who, 'c.unit_id', params);
-    return this.ds.query(
-      `SELECT c.id, c.name, c.status, c.next_fire_at AS "nextFireAt", c.last_fire_at AS "lastFireAt",
-              (SELECT max(r.id)::text FROM campaign_runs r WHERE r.campaign_id = c.id) AS "lastRunId",
-              coalesce(sum(s.targeted), 0)::int AS targeted, coalesce(sum(s.delivered), 0)::int AS delivered,
-              coalesce(sum(s.clicked), 0)::int AS clicked, coalesce(sum(s.installed), 0)::int AS installed
-         FROM campaigns c LEFT JOIN stats_daily s ON s.campaign_id = c.id
-        WHERE ${scope}
-        GROUP BY c.id ORDER BY c.id DESC LIMIT 200`,
-      params,
-    );
-  }
-
   /**
    * Live counts of one run by status, for the progress bar while it sends, and per gateway its messages by status
    * (so staff see a failover: eSMS carrying Viettel's subscribers while Viettel is down). One run only, on the

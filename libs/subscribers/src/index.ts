@@ -10,3 +10,4 @@ export * from './suppression.service';
 export * from './csv-export.service';
 export * from './demo-subscribers';
 export * from './subscribers.module';
+export * from './subscriber-name';

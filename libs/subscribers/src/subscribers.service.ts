@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Carrier } from '@loa/core';
 import { AuditService, Principal, assertWithin, unitScopeSql } from '@loa/access';
 import { normalizePhone } from './phone/phone-normalizer';
+import { cleanSubscriberName } from './subscriber-name';
 
 export interface SubscriberView {
   id: number;
@@ -44,6 +45,13 @@ export type SubscriberPatch = Partial<Omit<NewSubscriber, 'phone'>>;
 const VIEW = `s.id::float8 AS id, s.phone, s.carrier, s.carrier_source AS "carrierSource", s.unit_id AS "unitId",
   s.name, s.tags, s.attributes, s.opted_out_at AS "optedOutAt", s.installed_at AS "installedAt",
   s.last_clicked_at AS "lastClickedAt", s.created_at AS "createdAt", s.updated_at AS "updatedAt"`;
+
+/** The name as stored (cleanSubscriberName), or a 400 naming the field with the reason. */
+function nameOr400(raw: string | null | undefined): string | null {
+  const r = cleanSubscriberName(raw);
+  if (!r.ok) throw new BadRequestException(`name: ${r.reason}`);
+  return r.name;
+}
 
 /** A phone in any shape → canonical, or a 400 naming the problem. */
 export function phoneOr400(raw: unknown, field = 'phone'): string {
@@ -109,6 +117,7 @@ export class SubscribersService {
 
   async create(who: Principal, input: NewSubscriber): Promise<SubscriberView> {
     const phone = phoneOr400(input.phone);
+    const name = nameOr400(input.name);
     const carrier = (normalizePhone(phone) as { carrier: Carrier }).carrier;
     const unitId = await this.checkUnit(who, input.unitId ?? null);
     return this.ds.transaction(async (m) => {
@@ -117,7 +126,7 @@ export class SubscribersService {
          SELECT $1, COALESCE(o.carrier, $2), CASE WHEN o.phone IS NULL THEN 'prefix' ELSE 'override' END, $3, $4, $5, $6
            FROM (SELECT 1) x LEFT JOIN carrier_overrides o ON o.phone = $1
          ON CONFLICT (phone) DO NOTHING RETURNING id::float8 AS id`,
-        [phone, carrier, unitId, input.name ?? null, input.tags ?? [], JSON.stringify(input.attributes ?? {})],
+        [phone, carrier, unitId, name, input.tags ?? [], JSON.stringify(input.attributes ?? {})],
       );
       if (!row) throw new ConflictException(`${phone} is already a subscriber`);
       await this.audit.record(who, 'create', 'subscriber', row.id, { phone, unitId }, m);
@@ -136,7 +145,7 @@ export class SubscribersService {
         sets.push(`${col} = $${params.length}`);
       };
       if (unitId !== undefined) set('unit_id', unitId);
-      if (patch.name !== undefined) set('name', patch.name);
+      if (patch.name !== undefined) set('name', nameOr400(patch.name));
       if (patch.tags !== undefined) set('tags', patch.tags);
       if (patch.attributes !== undefined) set('attributes', JSON.stringify(patch.attributes));
       if (sets.length) {

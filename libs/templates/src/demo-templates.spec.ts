@@ -1,5 +1,5 @@
 import { DEMO_SMS_TEMPLATE, DEMO_ZNS_TEMPLATE } from './demo-templates';
-import { estimateLongestSms, estimateLongestZns, sampleLink } from './estimate';
+import { estimateLongestSms, estimateLongestZns, MAX_NAME_LENGTH, sampleLink } from './estimate';
 import { renderTemplate, templateBodyProblems } from './render';
 import { smsInfo } from './sms-info';
 import { znsMappingProblems } from './zns';
@@ -56,6 +56,26 @@ describe('estimateLongestSms', () => {
     expect(estimateLongestSms('{{unit}}', true, { ...ctx, longestUnitName: 'Xã ' + 'a'.repeat(80) }).characters).toBe(
       83,
     );
+  });
+
+  it('measures a fallback as sent, after unaccenting', () => {
+    // 27 characters before unaccenting, 33 after ("…" → "..."): longer than the 30-character name once sent.
+    const fallback = 'Quy khach…Quy khach…Quy kh…';
+    expect(fallback.length).toBeLessThan(MAX_NAME_LENGTH);
+    const est = estimateLongestSms(`{{name|${fallback}}}`, true, ctx);
+    expect(est.text).toBe('Quy khach...Quy khach...Quy kh...');
+    expect(est.characters).toBe(33);
+  });
+
+  it('weighs a fallback by what it costs: two septets for an extension character', () => {
+    // 16 characters, 32 septets: costlier than the 30-septet name.
+    const est = estimateLongestSms('{{name|€€€€€€€€€€€€€€€€}}', true, ctx);
+    expect(est).toMatchObject({ text: '€'.repeat(16), encoding: 'GSM-7', characters: 32 });
+  });
+
+  it('keeps the name when the fallback is shorter once sent', () => {
+    const est = estimateLongestSms('Chao {{name|Quý khách}}', true, ctx);
+    expect(est.characters).toBe(5 + MAX_NAME_LENGTH);
   });
 
   it('says WARNING and the segment count when over one segment', () => {

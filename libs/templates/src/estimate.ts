@@ -1,8 +1,19 @@
-import { fillPlaceholders, isKnownPlaceholder, Placeholder, PlaceholderFill, renderWith } from './render';
+import {
+  fillPlaceholders,
+  findPlaceholders,
+  isKnownPlaceholder,
+  Placeholder,
+  PlaceholderFill,
+  renderWith,
+} from './render';
 import { nonGsmCharacters, SmsInfo, smsInfo } from './sms-info';
 import { ZNS_CONTENT_LIMIT, ZnsParamMapping } from './zns';
 
-/** Longest plausible values. Names are accented on purpose: one "ễ" is enough to turn a message into UCS-2. */
+/**
+ * Longest values that can be stored. Names: at most MAX_NAME_LENGTH characters, each unaccenting to one GSM-7 septet
+ * (libs/subscribers refuses others at import and on save), so a 30-character name is the worst case in both modes.
+ * The sample is accented on purpose: one "ễ" is enough to turn an accented message into UCS-2.
+ */
 export const MAX_NAME_LENGTH = 30;
 const NAME_SAMPLE = 'Nguyễn Thị Phương Thảo Nguyệt Ánh'.slice(0, MAX_NAME_LENGTH);
 /** Used when the database has no units yet; long for a Vietnamese commune/district name. */
@@ -43,21 +54,53 @@ export function longestSamples(ctx: EstimateContext): Record<Placeholder, string
 }
 
 /**
- * Renders the template with every placeholder at its longest (the sample value or the use's fallback, whichever
- * is longer) and measures it: this is what the most expensive recipient costs.
+ * Renders the template with every placeholder at its longest and measures it: this is what the most expensive
+ * recipient costs. "Longest" is judged on the message as sent, after unaccenting: for each use with a fallback, the
+ * sample or the fallback, whichever makes the sent message cost more (segments, then UCS-2 over GSM-7, then
+ * characters counted as billed) — an "…" that unaccents to "..." or a "€" that takes two septets weighs what it costs.
  */
 export function estimateLongestSms(body: string, unaccented: boolean, ctx: EstimateContext): SmsEstimate {
-  const text = renderWith(body, longestFill(ctx), { unaccented });
+  const samples = longestSamples(ctx);
+  const uses = findPlaceholders(body);
+  const useFallback = uses.map(() => false);
+  const render = () => {
+    let i = 0;
+    return renderWith(
+      body,
+      (use) => {
+        const sample = isKnownPlaceholder(use.name) ? samples[use.name] : '';
+        return useFallback[i++] ? use.fallback! : sample;
+      },
+      { unaccented },
+    );
+  };
+  let text = render();
+  uses.forEach((use, i) => {
+    if (use.fallback === null) return;
+    useFallback[i] = true;
+    const withFallback = render();
+    if (costOf(withFallback) > costOf(text)) text = withFallback;
+    else useFallback[i] = false;
+  });
   return { text, ...smsInfo(text), nonGsm: nonGsmCharacters(text), warnings: smsWarnings(text, unaccented) };
 }
 
-/** Each placeholder use at its longest: the longest sample, or the use's fallback when that is longer. */
+/**
+ * Each placeholder use at its longest as written (the longest sample, or the use's fallback when that is longer): the
+ * "longest values" rendering that registrations are checked against.
+ */
 export function longestFill(ctx: EstimateContext): PlaceholderFill {
   const samples = longestSamples(ctx);
   return (use) => {
     const sample = isKnownPlaceholder(use.name) ? samples[use.name] : '';
     return (use.fallback ?? '').length > sample.length ? use.fallback! : sample;
   };
+}
+
+/** What a message costs, as one comparable number: segments first, then UCS-2 over GSM-7, then billed characters. */
+function costOf(text: string): number {
+  const info = smsInfo(text);
+  return info.segments * 1e7 + (info.encoding === 'UCS-2' ? 1e6 : 0) + info.characters;
 }
 
 export interface ZnsEstimate {
@@ -69,8 +112,15 @@ export interface ZnsEstimate {
 
 /** Zalo's 400-character cap, measured on the longest rendering. */
 export function estimateLongestZns(mapping: ZnsParamMapping, body: string | null, ctx: EstimateContext): ZnsEstimate {
-  const longest = longestFill(ctx);
-  const fill = (s: string) => fillPlaceholders(s, longest).normalize('NFC');
+  const samples = longestSamples(ctx);
+  const nfc = (s: string) => s.normalize('NFC');
+  const fill = (s: string) =>
+    nfc(
+      fillPlaceholders(s, (use) => {
+        const sample = isKnownPlaceholder(use.name) ? samples[use.name] : '';
+        return nfc(use.fallback ?? '').length > nfc(sample).length ? use.fallback! : sample;
+      }),
+    );
   const characters = body ? fill(body).length : Object.values(mapping).reduce((n, v) => n + fill(v).length, 0);
   const warnings: string[] = [];
   if (characters > ZNS_CONTENT_LIMIT) {

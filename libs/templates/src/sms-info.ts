@@ -45,6 +45,13 @@ export function nonGsmCharacters(text: string): string[] {
   return [...out];
 }
 
+/** The characters that are not one GSM-7 septet (outside the basic table: extension or UCS-2), each once. */
+export function multiSeptetCharacters(text: string): string[] {
+  const out = new Set<string>();
+  for (const ch of text) if (!BASIC.has(ch)) out.add(ch);
+  return [...out];
+}
+
 /** Units per indivisible item: GSM-7 septets per character, or UTF-16 code units per code point. */
 function units(text: string, encoding: SmsEncoding): number[] {
   const out: number[] = [];

@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, NotFoundException, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
 import { DataSource } from 'typeorm';
@@ -13,17 +20,33 @@ import {
   Roles,
   assertWithin,
 } from '@loa/access';
+import { ApiKeyResponse, AuditEntryResponse, CreatedApiKeyResponse, RevokedResponse } from './access.responses';
 
 export class CreateApiKeyDto {
-  @IsString() @Length(1, 100) name: string;
-  @IsIn(ROLES) role: Role;
+  @ApiProperty({ example: 'Sở TTTT Thái Bình', minLength: 1, maxLength: 100 }) @IsString() @Length(1, 100) name: string;
+  @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role: Role;
   /** The unit subtree the key is limited to; omit for the whole country. */
-  @IsOptional() @IsInt() unitId?: number;
+  @ApiPropertyOptional({ type: 'integer', description: 'The unit subtree the key is limited to; omit for the country' })
+  @IsOptional()
+  @IsInt()
+  unitId?: number;
 }
 
 export class AuditQueryDto {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) before?: number;
+  @ApiPropertyOptional({ type: 'integer', default: 100, minimum: 1, maximum: 1000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+
+  @ApiPropertyOptional({ type: 'integer', description: 'Entries older than this id (the last id of a page)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  before?: number;
 }
 
 @ApiTags('access')
@@ -38,6 +61,7 @@ export class ApiKeysController {
   @Roles('admin')
   @Get('api-keys')
   @ApiOperation({ summary: 'List API keys (never their secrets)' })
+  @ApiOkResponse({ type: [ApiKeyResponse] })
   list() {
     return this.keys.list();
   }
@@ -45,6 +69,7 @@ export class ApiKeysController {
   @Roles('admin')
   @Post('api-keys')
   @ApiOperation({ summary: 'Create an API key; the token is shown once in the response' })
+  @ApiCreatedResponse({ type: CreatedApiKeyResponse })
   async create(@Body() dto: CreateApiKeyDto, @CurrentPrincipal() who: Principal) {
     let unitPath: string | null = null;
     if (dto.unitId !== undefined) {
@@ -65,6 +90,7 @@ export class ApiKeysController {
   @Roles('admin')
   @Delete('api-keys/:id')
   @ApiOperation({ summary: 'Revoke an API key' })
+  @ApiOkResponse({ type: RevokedResponse })
   async revoke(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
     if (!(await this.keys.revoke(id)))
       throw new NotFoundException(`API key ${id} does not exist or is already revoked`);
@@ -75,6 +101,7 @@ export class ApiKeysController {
   @Roles('admin')
   @Get('audit')
   @ApiOperation({ summary: 'The audit log, newest first' })
+  @ApiOkResponse({ type: [AuditEntryResponse] })
   auditLog(@Query() q: AuditQueryDto) {
     return this.audit.list(q.limit ?? 100, q.before);
   }

@@ -1,9 +1,10 @@
 import { Controller, Delete, Get, NotFoundException, Param, ParseIntPipe } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { AuditService, CurrentPrincipal, Principal } from '@loa/access';
 import { CampaignsService } from '@loa/campaigns';
 import { GatewayHoldsService } from '@loa/delivery';
+import { HoldLiftedResponse, HoldResponse } from './campaign.responses';
 
 /**
  * Holds: a gateway that refused a campaign's own request (unregistered content, brandname, credentials) carries
@@ -21,6 +22,7 @@ export class CampaignHoldsController {
 
   @Get()
   @ApiOperation({ summary: 'Gateways holding this campaign after refusing its request, with their answer' })
+  @ApiOkResponse({ type: [HoldResponse] })
   async list(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
     await this.campaigns.get(id, who); // scope: 404/403 outside the key's unit
     return this.holds.forCampaign(id);
@@ -28,6 +30,7 @@ export class CampaignHoldsController {
 
   @Delete(':gatewayId')
   @ApiOperation({ summary: 'Lift a hold once its cause is fixed: the waiting deliveries are dispatched again' })
+  @ApiOkResponse({ type: HoldLiftedResponse })
   async lift(
     @Param('id', ParseIntPipe) id: number,
     @Param('gatewayId') gatewayId: string,

@@ -22,16 +22,16 @@ const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
 export class ChannelStepDto {
   @ApiProperty({ enum: ['sms', 'zns'] }) @IsIn(['sms', 'zns']) channel: ChannelKind;
-  @ApiProperty() @IsInt() @Min(1) templateId: number;
+  @ApiProperty({ type: 'integer' }) @IsInt() @Min(1) templateId: number;
 }
 
 export class CreateCampaignDto {
   @ApiProperty() @IsString() @Length(1, 200) name: string;
-  @ApiPropertyOptional({ description: "Owning unit; defaults to the key's unit" })
+  @ApiPropertyOptional({ type: 'integer', description: "Owning unit; defaults to the key's unit" })
   @IsOptional()
   @IsInt()
   unitId?: number;
-  @ApiProperty() @IsInt() @Min(1) segmentId: number;
+  @ApiProperty({ type: 'integer' }) @IsInt() @Min(1) segmentId: number;
   @ApiProperty({ example: 'SO TTTT', description: '1–11 of A–Z a–z 0–9 space . _ -' })
   @Matches(BRANDNAME_RE, { message: 'brandname must be 1–11 characters of A–Z a–z 0–9 space . _ -' })
   brandname: string;
@@ -45,12 +45,16 @@ export class CreateCampaignDto {
   @IsOptional()
   @IsString()
   scheduleCron?: string;
-  @ApiPropertyOptional({ description: 'One-off fire time (instead of scheduleCron)' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    description: 'One-off fire time (instead of scheduleCron)',
+  })
   @IsOptional()
   @IsISO8601()
   runAt?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601() startsAt?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601() endsAt?: string;
+  @ApiPropertyOptional({ type: String, format: 'date-time' }) @IsOptional() @IsISO8601() startsAt?: string;
+  @ApiPropertyOptional({ type: String, format: 'date-time' }) @IsOptional() @IsISO8601() endsAt?: string;
   @ApiPropertyOptional({ example: '07:00' })
   @IsOptional()
   @Matches(HHMM, { message: 'must be HH:MM' })
@@ -59,16 +63,21 @@ export class CreateCampaignDto {
   @IsOptional()
   @Matches(HHMM, { message: 'must be HH:MM' })
   windowEnd?: string;
-  @ApiPropertyOptional({ description: 'Messages per person per cap window, across all campaigns' })
+  @ApiPropertyOptional({ type: 'integer', description: 'Messages per person per cap window, across all campaigns' })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(100)
   frequencyCap?: number;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(720) capWindowHours?: number;
+  @ApiPropertyOptional({ type: 'integer' }) @IsOptional() @IsInt() @Min(1) @Max(720) capWindowHours?: number;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() stopOnClick?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() stopOnInstall?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(MAX_VALIDITY_HOURS) validityHours?: number;
+  @ApiPropertyOptional({ type: 'integer' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_VALIDITY_HOURS)
+  validityHours?: number;
   @ApiPropertyOptional() @IsOptional() @IsUrl({ require_protocol: true }) targetUrl?: string;
   @ApiPropertyOptional() @IsOptional() @IsUrl({ require_protocol: true }) targetAndroid?: string;
   @ApiPropertyOptional() @IsOptional() @IsUrl({ require_protocol: true }) targetIos?: string;
@@ -76,13 +85,35 @@ export class CreateCampaignDto {
 
 export class UpdateCampaignDto extends PartialType(CreateCampaignDto) {}
 
+const CAMPAIGN_STATUSES = ['draft', 'scheduled', 'running', 'paused', 'completed', 'cancelled'];
+
 export class ListCampaignsQueryDto {
-  @IsOptional() @IsIn(['draft', 'scheduled', 'running', 'paused', 'completed', 'cancelled']) status?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+  @ApiPropertyOptional({ enum: CAMPAIGN_STATUSES }) @IsOptional() @IsIn(CAMPAIGN_STATUSES) status?: string;
+  @ApiPropertyOptional({ type: 'integer', default: 100, minimum: 1, maximum: 1000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
 }
 
 export class ListRunsQueryDto {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
-  @IsOptional() @Matches(/^\d+$/) before?: string;
+  @ApiPropertyOptional({ type: 'integer', default: 100, minimum: 1, maximum: 1000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+  @ApiPropertyOptional({ type: String, pattern: '^\\d+$', description: 'Runs before this run id (the last of a page)' })
+  @IsOptional()
+  @Matches(/^\d+$/)
+  before?: string;
 }

@@ -1,8 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@loa/access';
 import { CampaignLifecycleService, CampaignsService, PreviewService } from '@loa/campaigns';
 import { CreateCampaignDto, ListCampaignsQueryDto, ListRunsQueryDto, UpdateCampaignDto } from './campaign.dto';
+import { DeletedResponse } from '../subscribers/subscribers.responses';
+import { CampaignResponse, PreviewResponse, RunResponse } from './campaign.responses';
 
 @ApiTags('campaigns')
 @Controller()
@@ -15,12 +17,14 @@ export class CampaignsController {
 
   @Post('campaigns')
   @ApiOperation({ summary: 'Create a campaign (draft)' })
+  @ApiCreatedResponse({ type: CampaignResponse })
   create(@Body() dto: CreateCampaignDto, @CurrentPrincipal() who: Principal) {
     return this.campaigns.create(dto, who);
   }
 
   @Get('campaigns')
   @ApiOperation({ summary: "List campaigns within the key's scope, newest first" })
+  @ApiOkResponse({ type: [CampaignResponse] })
   list(@Query() q: ListCampaignsQueryDto, @CurrentPrincipal() who: Principal) {
     return this.campaigns.list(who, q.status, q.limit, q.offset);
   }
@@ -28,6 +32,7 @@ export class CampaignsController {
   @Post('campaigns/preview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Preview an unsaved campaign: reach, exclusions, cost, duration' })
+  @ApiOkResponse({ type: PreviewResponse })
   async previewUnsaved(@Body() dto: CreateCampaignDto, @CurrentPrincipal() who: Principal) {
     const fields = await this.campaigns.resolve(dto, who);
     return this.previews.preview(fields, fields.runAt ?? fields.startsAt);
@@ -35,12 +40,14 @@ export class CampaignsController {
 
   @Get('campaigns/:id')
   @ApiOperation({ summary: 'One campaign' })
+  @ApiOkResponse({ type: CampaignResponse })
   get(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
     return this.campaigns.get(id, who);
   }
 
   @Get('campaigns/:id/preview')
   @ApiOperation({ summary: 'Preview a campaign now: reach by carrier and unit, exclusions by reason, cost, duration' })
+  @ApiOkResponse({ type: PreviewResponse })
   async preview(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
     const c = await this.campaigns.get(id, who);
     return this.previews.preview(c, c.nextFireAt ?? c.runAt ?? c.startsAt);
@@ -48,12 +55,14 @@ export class CampaignsController {
 
   @Patch('campaigns/:id')
   @ApiOperation({ summary: 'Edit a campaign (only while draft or paused)' })
+  @ApiOkResponse({ type: CampaignResponse })
   update(@Param('id', ParseIntPipe) id: number, @Body() dto: UpdateCampaignDto, @CurrentPrincipal() who: Principal) {
     return this.campaigns.update(id, dto, who);
   }
 
   @Delete('campaigns/:id')
   @ApiOperation({ summary: 'Delete a draft campaign' })
+  @ApiOkResponse({ type: DeletedResponse })
   async delete(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
     await this.campaigns.delete(id, who);
     return { deleted: id };
@@ -62,6 +71,7 @@ export class CampaignsController {
   @Post('campaigns/:id/schedule')
   @HttpCode(200)
   @ApiOperation({ summary: 'draft → scheduled' })
+  @ApiOkResponse({ type: CampaignResponse })
   schedule(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
     return this.lifecycle.schedule(id, who);
   }
@@ -69,6 +79,7 @@ export class CampaignsController {
   @Post('campaigns/:id/pause')
   @HttpCode(200)
   @ApiOperation({ summary: 'Pause: no new runs, no more sends until resumed' })
+  @ApiOkResponse({ type: CampaignResponse })
   pause(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
     return this.lifecycle.pause(id, who);
   }
@@ -76,6 +87,7 @@ export class CampaignsController {
   @Post('campaigns/:id/resume')
   @HttpCode(200)
   @ApiOperation({ summary: 'Resume a paused campaign (missed fire times are not made up)' })
+  @ApiOkResponse({ type: CampaignResponse })
   resume(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
     return this.lifecycle.resume(id, who);
   }
@@ -83,18 +95,21 @@ export class CampaignsController {
   @Post('campaigns/:id/cancel')
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel: open runs and unsent deliveries are cancelled at once' })
+  @ApiOkResponse({ type: CampaignResponse })
   cancel(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
     return this.lifecycle.cancel(id, who);
   }
 
   @Get('campaigns/:id/runs')
   @ApiOperation({ summary: "A campaign's runs, newest fire time first" })
+  @ApiOkResponse({ type: [RunResponse] })
   runs(@Param('id', ParseIntPipe) id: number, @Query() q: ListRunsQueryDto, @CurrentPrincipal() who: Principal) {
     return this.campaigns.runs(id, who, q.limit, q.before);
   }
 
   @Get('runs/:id')
   @ApiOperation({ summary: 'One run with its deliveries counted by status' })
+  @ApiOkResponse({ type: RunResponse })
   run(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
     return this.campaigns.run(String(id), who);
   }

@@ -11,21 +11,27 @@ import {
   Patch,
   Put,
 } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { routeList } from '@loa/channels';
 import { APP_CONFIG, AppConfig, CARRIERS, GatewayConfig } from '@loa/core';
 import { AuditService, CurrentPrincipal, National, Principal, Roles } from '@loa/access';
 import { GatewayBreakers, GatewaySettingsService, routeFor, SendQueues, ZaloTokenService } from '@loa/delivery';
+import { GatewayResponse, GatewayStateResponse, RefreshTokenStoredResponse } from './gateways.responses';
 
 export class PatchGatewayDto {
   /** Messages per second the gateway accepts (any sliding second); applied by every worker within ~1 s. */
-  @IsInt() @Min(1) @Max(10_000) ratePerSecond: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 10_000, description: 'Messages per sliding second' })
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  ratePerSecond: number;
 }
 
 export class RefreshTokenDto {
   /** The refresh token Zalo issued when the OA administrator re-authorised the app (single-use at Zalo). */
+  @ApiProperty({ maxLength: 2000, description: 'Issued by Zalo when the OA administrator re-authorised the app' })
   @IsString()
   @MaxLength(2000)
   @Matches(/^[\x21-\x7e]+$/, { message: 'refreshToken must be printable ASCII, no spaces' })
@@ -53,6 +59,7 @@ export class GatewaysController {
 
   @Get()
   @ApiOperation({ summary: 'Configured gateways with their live rate, pause, circuit breaker and queue counts' })
+  @ApiOkResponse({ type: [GatewayResponse] })
   async list() {
     await Promise.all([this.settings.refresh(), this.breakers.refresh()]);
     return Promise.all(
@@ -94,6 +101,7 @@ export class GatewaysController {
   @National()
   @Patch(':id')
   @ApiOperation({ summary: 'Change a gateway’s rate (national admin; audited; live without restart)' })
+  @ApiOkResponse({ type: GatewayStateResponse })
   async patch(@Param('id') id: string, @Body() dto: PatchGatewayDto, @CurrentPrincipal() who: Principal) {
     this.gateway(id);
     await this.settings.ensureLoaded();
@@ -107,6 +115,7 @@ export class GatewaysController {
   @National()
   @Delete(':id/pause')
   @ApiOperation({ summary: 'Lift a gateway’s pause (quota, night) now (national admin; audited)' })
+  @ApiOkResponse({ type: GatewayStateResponse })
   async unpause(@Param('id') id: string, @CurrentPrincipal() who: Principal) {
     this.gateway(id);
     await this.settings.refresh();
@@ -135,6 +144,7 @@ export class GatewaysController {
     summary:
       'Give a Zalo gateway a new refresh token after re-authorising the OA (national admin; audited, value never logged)',
   })
+  @ApiOkResponse({ type: RefreshTokenStoredResponse })
   async setRefreshToken(@Param('id') id: string, @Body() dto: RefreshTokenDto, @CurrentPrincipal() who: Principal) {
     const gw = this.gateway(id);
     if (gw.protocol !== 'zalo-zns') throw new BadRequestException(`Gateway "${id}" is not a Zalo gateway`);

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Registry } from 'prom-client';
 import { METRICS } from '@loa/core';
@@ -18,6 +18,7 @@ export class MetricsController {
   @Get()
   @Header('cache-control', 'no-store')
   @ApiOperation({ summary: 'Prometheus metrics (text format)' })
+  @ApiOkResponse({ description: 'Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } })
   async metrics(@Res() res: Response): Promise<void> {
     res.type(this.registry.contentType).send(await this.registry.metrics());
   }

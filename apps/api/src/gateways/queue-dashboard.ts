@@ -20,6 +20,20 @@ export function requestKey(req: Pick<Request, 'headers' | 'method'>): string | u
   return cookie ? decodeURIComponent(cookie.trim().slice('loa_key='.length)) : undefined;
 }
 
+type Engine = (path: string, options: object, done: (err: Error | null, html?: string) => void) => void;
+type ViewApp = { engines: Record<string, Engine>; engine(ext: string, fn: Engine): void };
+
+/** bull-board's page links IBM Plex from Google Fonts; offline it waits on it. Its own CSS falls back to sans-serif. */
+const OUTSIDE_STYLESHEET = /<link\b[^>]*href="https?:\/\/[^"]*"[^>]*rel="stylesheet"[^>]*>\s*/g;
+
+/** Renders bull-board's page without stylesheets from outside (the machine may have no internet): no web fonts. */
+export function withoutOutsideFonts(app: ViewApp): void {
+  const render = app.engines['.ejs'];
+  app.engine('ejs', (path, options, done) =>
+    render(path, options, (err, html) => done(err, html?.replace(OUTSIDE_STYLESHEET, ''))),
+  );
+}
+
 /**
  * bull-board at /admin/queues, for admins only. It is plain Express (outside Nest's router and guard), so it checks
  * the key itself.
@@ -54,6 +68,7 @@ export class QueueDashboard implements OnModuleInit {
     // @bull-board/express pins @bull-board/api 9.10.1 beside our 9.10.2: same shape, separately declared types.
     const serverAdapter = server as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'];
     createBullBoard({ queues: this.queues.all().map((q) => this.adapter(q)), serverAdapter });
+    withoutOutsideFonts(server.getRouter() as unknown as ViewApp);
     const guard = (req: Request, res: Response, next: NextFunction) => {
       const token = requestKey(req);
       if (!token) {

@@ -1,10 +1,11 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { REDIS } from '@loa/core';
 import { Public } from '@loa/access';
+import { HealthResponse } from './health.responses';
 
 interface Probe {
   status: 'up' | 'down';
@@ -33,6 +34,8 @@ export class HealthController {
   @Public()
   @Get()
   @ApiOperation({ summary: 'PostgreSQL and Redis reachability; 503 when either is down' })
+  @ApiOkResponse({ type: HealthResponse })
+  @ApiServiceUnavailableResponse({ type: HealthResponse, description: 'PostgreSQL or Redis is down' })
   async health(@Res({ passthrough: true }) res: Response) {
     const [postgres, redis] = await Promise.all([
       probe(() => this.ds.query('SELECT 1')),

@@ -50,7 +50,11 @@ export class TagsFilterDto {
 
 /** Every field narrows; omit a field to not filter on it. Opted-out and DNC numbers are always excluded. */
 export class SegmentFilterDto {
-  @ApiPropertyOptional({ type: [Number], description: 'unit subtrees (a unit and everything below it)' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    isArray: true,
+    description: 'unit subtrees (a unit and everything below it)',
+  })
   @IsOptional()
   @IsArray()
   @ArrayNotEmpty()
@@ -78,7 +82,12 @@ export class SegmentFilterDto {
   @IsBoolean()
   installed?: boolean;
 
-  @ApiPropertyOptional({ description: 'clicked a Loa link within the last N days', minimum: 1, maximum: MAX_DAYS })
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'clicked a Loa link within the last N days',
+    minimum: 1,
+    maximum: MAX_DAYS,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -86,6 +95,7 @@ export class SegmentFilterDto {
   clickedWithinDays?: number;
 
   @ApiPropertyOptional({
+    type: 'integer',
     description: 'did not click within the last N days (or never)',
     minimum: 1,
     maximum: MAX_DAYS,

@@ -13,6 +13,7 @@ export class CreateSegmentDto {
   filter: SegmentFilterDto;
 
   @ApiPropertyOptional({
+    type: 'integer',
     description: "owner unit; default: the key's unit. null = national (unscoped keys only)",
     nullable: true,
   })
@@ -33,7 +34,7 @@ export class UpdateSegmentDto {
   @Type(() => SegmentFilterDto)
   filter?: SegmentFilterDto;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: 'integer', nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsInt()
@@ -48,7 +49,11 @@ export class CountFilterDto {
   @Type(() => SegmentFilterDto)
   filter: SegmentFilterDto;
 
-  @ApiPropertyOptional({ description: "evaluate as if owned by this unit; default: the key's unit", nullable: true })
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: "evaluate as if owned by this unit; default: the key's unit",
+    nullable: true,
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsInt()

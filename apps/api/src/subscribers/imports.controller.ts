@@ -13,12 +13,22 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Principal } from '@loa/access';
 import { CsvExportService, ImportsRepository, SubscriberImportService, splitTags } from '@loa/subscribers';
 import { ImportWaitQuery, RejectionsQuery, StartImportDto } from './subscribers.dto';
 import { UploadedCsv, uploadSchema } from './upload.options';
+import { CsvResponse } from '../openapi/props';
+import { ImportResponse, ImportStartedResponse, RejectionPageResponse } from './subscribers.responses';
 
 @ApiTags('imports')
 @Controller('imports')
@@ -38,6 +48,8 @@ export class ImportsController {
     summary: 'Import subscribers from CSV: 202 with the import id (processing runs in the background)',
     description: 'With ?wait=true the answer (200) comes when the import is done, with its final state.',
   })
+  @ApiAcceptedResponse({ type: ImportStartedResponse, description: 'Started; poll its href' })
+  @ApiOkResponse({ type: ImportResponse, description: 'With ?wait=true: the finished import' })
   async start(
     @UploadedFile() file: UploadedCsv | undefined,
     @Body() dto: StartImportDto,
@@ -60,6 +72,7 @@ export class ImportsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'State of an import: status, rows so far, accepted, rejected, inserted, updated, progress' })
+  @ApiOkResponse({ type: ImportResponse })
   view(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
     return this.imports.view(id, who);
   }
@@ -67,6 +80,7 @@ export class ImportsController {
   @Get(':id/rejections.csv')
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'Rejected rows as CSV (line, raw, reason)' })
+  @CsvResponse('line, raw, reason of every rejected row')
   async rejectionsCsv(
     @Param('id', ParseIntPipe) id: number,
     @CurrentPrincipal() who: Principal,
@@ -80,6 +94,7 @@ export class ImportsController {
 
   @Get(':id/rejections')
   @ApiOperation({ summary: 'Rejected rows (line, raw value, reason), by line, paginated' })
+  @ApiOkResponse({ type: RejectionPageResponse })
   async rejections(
     @Param('id', ParseIntPipe) id: number,
     @Query() q: RejectionsQuery,
@@ -94,6 +109,7 @@ export class ImportsController {
   @Post(':id/cancel')
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel a pending or running import: nothing of it is stored' })
+  @ApiOkResponse({ type: ImportResponse })
   cancel(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
     return this.imports.cancel(id, who);
   }

@@ -9,8 +9,12 @@ export class CreateSubscriberDto {
   @Length(1, 40)
   phone: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsInt() unitId?: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(0, 200) name?: string;
+  @ApiPropertyOptional({ type: 'integer' }) @IsOptional() @IsInt() unitId?: number;
+  @ApiPropertyOptional({ description: 'At most 30 characters, GSM-7 once unaccented (else a 400)' })
+  @IsOptional()
+  @IsString()
+  @Length(0, 200)
+  name?: string;
 
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
@@ -27,8 +31,12 @@ export class CreateSubscriberDto {
 }
 
 export class UpdateSubscriberDto {
-  @ApiPropertyOptional() @IsOptional() @IsInt() unitId?: number;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @Length(0, 200) name?: string | null;
+  @ApiPropertyOptional({ type: 'integer' }) @IsOptional() @IsInt() unitId?: number;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'At most 30 characters, GSM-7 once unaccented' })
+  @IsOptional()
+  @IsString()
+  @Length(0, 200)
+  name?: string | null;
 
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
@@ -46,7 +54,7 @@ export class UpdateSubscriberDto {
 
 export class SubscriberFilterDto {
   @ApiPropertyOptional({ description: 'Any shape' }) @IsOptional() @IsString() phone?: string;
-  @ApiPropertyOptional({ description: 'Unit subtree' })
+  @ApiPropertyOptional({ type: 'integer', description: 'Unit subtree' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -57,14 +65,14 @@ export class SubscriberFilterDto {
 }
 
 export class ListSubscribersQuery extends SubscriberFilterDto {
-  @ApiPropertyOptional({ description: 'Ids after this one (use nextAfter of the previous page)' })
+  @ApiPropertyOptional({ type: 'integer', description: 'Ids after this one (use nextAfter of the previous page)' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
   after?: number;
 
-  @ApiPropertyOptional({ default: 100, maximum: 1000 })
+  @ApiPropertyOptional({ type: 'integer', default: 100, maximum: 1000 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -74,7 +82,7 @@ export class ListSubscribersQuery extends SubscriberFilterDto {
 }
 
 export class ExportQuery {
-  @ApiPropertyOptional({ description: 'Unit subtree' })
+  @ApiPropertyOptional({ type: 'integer', description: 'Unit subtree' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -121,14 +129,14 @@ export class ImportWaitQuery {
 }
 
 export class RejectionsQuery {
-  @ApiPropertyOptional({ description: 'Lines after this one (nextAfter of the previous page)' })
+  @ApiPropertyOptional({ type: 'integer', description: 'Lines after this one (nextAfter of the previous page)' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
   after?: number;
 
-  @ApiPropertyOptional({ default: 100, maximum: 1000 })
+  @ApiPropertyOptional({ type: 'integer', default: 100, maximum: 1000 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

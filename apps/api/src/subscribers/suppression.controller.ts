@@ -9,12 +9,13 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { unlink } from 'node:fs/promises';
 import { CurrentPrincipal, Principal } from '@loa/access';
 import { SuppressionService } from '@loa/subscribers';
 import { DncBodyDto } from './subscribers.dto';
 import { UploadedCsv, uploadSchema } from './upload.options';
+import { DncRemovedResponse, ListUploadResponse } from './subscribers.responses';
 
 @ApiTags('suppression')
 @Controller()
@@ -26,6 +27,7 @@ export class SuppressionController {
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiBody(uploadSchema({ source: 'where the list comes from' }))
   @ApiOperation({ summary: 'Add numbers to the Do-Not-Call list: CSV upload (phone column) or JSON {phones}' })
+  @ApiCreatedResponse({ type: ListUploadResponse })
   async addDnc(
     @UploadedFile() file: UploadedCsv | undefined,
     @Body() dto: DncBodyDto,
@@ -45,6 +47,7 @@ export class SuppressionController {
 
   @Delete('dnc/:phone')
   @ApiOperation({ summary: 'Remove a number (any shape) from the DNC list (unscoped keys)' })
+  @ApiOkResponse({ type: DncRemovedResponse })
   async removeDnc(@Param('phone') phone: string, @CurrentPrincipal() who: Principal) {
     await this.suppression.removeDnc(who, phone);
     return { removed: phone };
@@ -57,6 +60,7 @@ export class SuppressionController {
   @ApiOperation({
     summary: 'Upload carrier overrides (CSV phone,carrier): they win over the prefix and update stored subscribers',
   })
+  @ApiCreatedResponse({ type: ListUploadResponse })
   async overrides(@UploadedFile() file: UploadedCsv | undefined, @CurrentPrincipal() who: Principal) {
     if (!file) throw new BadRequestException('Upload the CSV (phone,carrier) in a multipart field named "file"');
     try {

@@ -112,7 +112,7 @@ export class CreateTemplateDto {
   @IsObject()
   registrations?: TemplateRegistrations;
 
-  @ApiPropertyOptional({ description: "owner unit; default: the key's unit", nullable: true })
+  @ApiPropertyOptional({ type: 'integer', description: "owner unit; default: the key's unit", nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsInt()
@@ -135,7 +135,7 @@ export class UpdateTemplateDto {
   @IsObject()
   znsParams?: Record<string, string>;
   @ApiPropertyOptional(REGISTRATIONS_DOC) @IsOptional() @IsObject() registrations?: TemplateRegistrations;
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: 'integer', nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsInt()

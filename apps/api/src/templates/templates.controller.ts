@@ -1,8 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@loa/access';
 import { TemplatesService } from '@loa/templates';
 import { CreateTemplateDto, PreviewTemplateDto, UpdateTemplateDto } from './template.dto';
+import { DeletedResponse } from '../subscribers/subscribers.responses';
+import { TemplatePreviewResponse, TemplateResponse, TemplateWithEstimateResponse } from './template.responses';
 
 @ApiTags('templates')
 @Controller('templates')
@@ -11,12 +13,14 @@ export class TemplatesController {
 
   @Post()
   @ApiOperation({ summary: 'Save a template; the response carries its longest rendering, encoding and segments' })
+  @ApiCreatedResponse({ type: TemplateWithEstimateResponse })
   create(@Body() dto: CreateTemplateDto, @CurrentPrincipal() who: Principal) {
     return this.templates.create(who, dto);
   }
 
   @Get()
   @ApiOperation({ summary: "List the templates inside the key's unit subtree" })
+  @ApiOkResponse({ type: [TemplateResponse] })
   list(@CurrentPrincipal() who: Principal) {
     return this.templates.list(who);
   }
@@ -26,6 +30,7 @@ export class TemplatesController {
   @Roles('admin', 'operator', 'analyst') // a read, though it is a POST
   @HttpCode(200)
   @ApiOperation({ summary: 'Render a sample, with encoding, segments and warnings for the longest rendering' })
+  @ApiOkResponse({ type: TemplatePreviewResponse })
   preview(@Body() dto: PreviewTemplateDto) {
     const { vars, ...template } = dto;
     return this.templates.preview(template, vars);
@@ -33,18 +38,21 @@ export class TemplatesController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One template' })
+  @ApiOkResponse({ type: TemplateResponse })
   get(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
     return this.templates.get(who, id);
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Change a template (validated again as a whole)' })
+  @ApiOkResponse({ type: TemplateWithEstimateResponse })
   update(@Param('id', ParseIntPipe) id: number, @Body() dto: UpdateTemplateDto, @CurrentPrincipal() who: Principal) {
     return this.templates.update(who, id, dto);
   }
 
   @Delete(':id')
   @ApiOperation({ summary: 'Delete a template' })
+  @ApiOkResponse({ type: DeletedResponse })
   async remove(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
     await this.templates.remove(who, id);
     return { deleted: id };

@@ -1,9 +1,10 @@
 import { BadRequestException, Body, Controller, HttpCode, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@loa/access';
 import { InstallsService } from '@loa/tracking';
 import { installsFromCsv, installsFromJson } from './install-input';
+import { InstallResultResponse } from './tracking.responses';
 
 @ApiTags('tracking')
 @Controller('installs')
@@ -32,6 +33,7 @@ export class InstallsController {
       ],
     },
   })
+  @ApiOkResponse({ type: InstallResultResponse })
   record(@Body() body: unknown, @CurrentPrincipal() who: Principal) {
     return this.installs.record(who, installsFromJson(body), 'api');
   }
@@ -42,6 +44,7 @@ export class InstallsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiOperation({ summary: 'Import installs from a CSV file (phone, optional installed_at)' })
+  @ApiOkResponse({ type: InstallResultResponse })
   import(@UploadedFile() file: { buffer: Buffer } | undefined, @CurrentPrincipal() who: Principal) {
     if (!file?.buffer?.length) throw new BadRequestException('Upload the CSV as the multipart field "file"');
     return this.installs.record(who, installsFromCsv(file.buffer), 'import');

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiFoundResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '@loa/access';
 import { ClickRecorderService, LinkResolverService } from '@loa/tracking';
@@ -24,6 +24,14 @@ export class RedirectController {
 
   @Get(':code')
   @ApiOperation({ summary: 'Short link: redirect to the app download page and record the click' })
+  @ApiFoundResponse({
+    description: 'To the campaign’s target (per platform when set)',
+    headers: { Location: { schema: { type: 'string', format: 'uri' } } },
+  })
+  @ApiNotFoundResponse({
+    description: 'Unknown or expired code: a small HTML page',
+    content: { 'text/html': { schema: { type: 'string' } } },
+  })
   redirect(@Param('code') code: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     return this.handler.serve(code, req, res, req.ip);
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, HttpException, Inject, Param, Post, Req } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Public } from '@loa/access';
 import { GatewayRegistry, RawRequest } from '@loa/channels';
@@ -8,6 +8,15 @@ import { ReportInboxService } from '@loa/tracking';
 import { WebhookReceiver } from './webhook.receiver';
 
 type RawBodyRequest = Request & { rawBody?: Buffer };
+
+/** Each gateway protocol answers in its own format: JSON for most, text for some acknowledgements. */
+const WEBHOOK_ANSWER = {
+  description: 'The acknowledgement the gateway expects',
+  content: {
+    'application/json': { schema: { type: 'object' as const, additionalProperties: true } },
+    'text/plain': { schema: { type: 'string' as const } },
+  },
+};
 
 /**
  * Delivery reports from the gateways (see WebhookReceiver). In the running api, these requests are answered by
@@ -28,6 +37,7 @@ export class WebhooksController {
   @Get(':gatewayId')
   @HttpCode(200)
   @ApiOperation({ summary: 'Delivery report by GET (eSMS callbacks)' })
+  @ApiOkResponse(WEBHOOK_ANSWER)
   viaGet(@Param('gatewayId') id: string, @Req() req: RawBodyRequest) {
     return this.receive(id, req);
   }
@@ -35,6 +45,7 @@ export class WebhooksController {
   @Post(':gatewayId')
   @HttpCode(200)
   @ApiOperation({ summary: 'Delivery report by POST (Viettel form, VNPT JSON, Zalo signed JSON)' })
+  @ApiOkResponse(WEBHOOK_ANSWER)
   viaPost(@Param('gatewayId') id: string, @Req() req: RawBodyRequest) {
     return this.receive(id, req);
   }

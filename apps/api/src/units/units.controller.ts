@@ -13,12 +13,13 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { readFile, unlink } from 'node:fs/promises';
 import { AuditService, CurrentPrincipal, Principal, Roles, assertWithin } from '@loa/access';
 import { UnitImportError, UnitsService } from '@loa/units';
 import { UploadedCsv, uploadSchema } from '../subscribers/upload.options';
 import { CreateUnitDto, ListUnitsQuery, MoveUnitDto } from './units.dto';
+import { UnitImportResponse, UnitResponse } from './units.responses';
 
 function requireNational(who: Principal, what: string): void {
   if (who.unitPath) throw new ForbiddenException(`${what} needs a key that is not scoped to a unit`);
@@ -34,6 +35,7 @@ export class UnitsController {
 
   @Get()
   @ApiOperation({ summary: 'Root units (for a scoped key: its own unit), or the children of ?parent=' })
+  @ApiOkResponse({ type: [UnitResponse] })
   async list(@Query() q: ListUnitsQuery, @CurrentPrincipal() who: Principal) {
     if (q.parent === undefined) return who.unitId ? [await this.units.get(who.unitId)] : this.units.children(null);
     const parent = await this.units.get(q.parent);
@@ -43,6 +45,7 @@ export class UnitsController {
 
   @Get('by-code/:code')
   @ApiOperation({ summary: 'Resolve a unit by its official code' })
+  @ApiOkResponse({ type: UnitResponse })
   async byCode(@Param('code') code: string, @CurrentPrincipal() who: Principal) {
     const unit = await this.units.byCode(code);
     if (!unit) throw new NotFoundException(`No unit with code ${code}`);
@@ -52,6 +55,7 @@ export class UnitsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One unit' })
+  @ApiOkResponse({ type: UnitResponse })
   async get(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
     const unit = await this.units.get(id);
     assertWithin(who, unit.path, `Unit ${unit.code}`);
@@ -60,6 +64,7 @@ export class UnitsController {
 
   @Get(':id/subtree')
   @ApiOperation({ summary: 'A unit and everything below it, parents first' })
+  @ApiOkResponse({ type: [UnitResponse] })
   async subtree(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
     assertWithin(who, (await this.units.get(id)).path);
     return this.units.subtree(id);
@@ -67,6 +72,7 @@ export class UnitsController {
 
   @Post()
   @ApiOperation({ summary: 'Create a unit under a parent inside your area (roots need an unscoped key)' })
+  @ApiCreatedResponse({ type: UnitResponse })
   async create(@Body() dto: CreateUnitDto, @CurrentPrincipal() who: Principal) {
     if (dto.parentId !== undefined && dto.parentCode !== undefined) {
       throw new BadRequestException('Give parentId or parentCode, not both');
@@ -87,6 +93,7 @@ export class UnitsController {
   @Post(':id/move')
   @Roles('admin')
   @ApiOperation({ summary: 'Re-parent a unit; its subtree follows (paths rewritten). National admin only' })
+  @ApiCreatedResponse({ type: UnitResponse })
   async move(@Param('id', ParseIntPipe) id: number, @Body() dto: MoveUnitDto, @CurrentPrincipal() who: Principal) {
     requireNational(who, 'Moving a unit');
     const before = await this.units.get(id);
@@ -102,6 +109,7 @@ export class UnitsController {
   @ApiOperation({
     summary: 'Import units from CSV (code,name,level,parent_code): upsert by code, one transaction, unscoped keys',
   })
+  @ApiCreatedResponse({ type: UnitImportResponse })
   async import(@UploadedFile() file: UploadedCsv | undefined, @CurrentPrincipal() who: Principal) {
     if (!file) throw new BadRequestException('Upload the CSV in a multipart field named "file"');
     try {

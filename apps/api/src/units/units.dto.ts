@@ -15,7 +15,7 @@ export class CreateUnitDto {
   @Length(1, 50)
   level: string;
 
-  @ApiPropertyOptional({ description: 'Parent unit id; omit (and parentCode) for a root' })
+  @ApiPropertyOptional({ type: 'integer', description: 'Parent unit id; omit (and parentCode) for a root' })
   @IsOptional()
   @IsInt()
   parentId?: number;
@@ -27,14 +27,14 @@ export class CreateUnitDto {
 }
 
 export class MoveUnitDto {
-  @ApiPropertyOptional({ description: 'New parent id; null makes the unit a root', nullable: true })
+  @ApiPropertyOptional({ type: 'integer', description: 'New parent id; null makes the unit a root', nullable: true })
   @IsOptional()
   @IsInt()
   parentId?: number | null;
 }
 
 export class ListUnitsQuery {
-  @ApiPropertyOptional({ description: 'Children of this unit; omitted: the roots you can see' })
+  @ApiPropertyOptional({ type: 'integer', description: 'Children of this unit; omitted: the roots you can see' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

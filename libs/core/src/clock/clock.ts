@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
+import { vietnamDate } from './vietnam-time';
 
 /**
  * The one source of "now" for scheduling, quiet hours and validity. In tests, LOA_FAKE_CLOCK
@@ -26,6 +27,11 @@ export class Clock {
 
   now(): Date {
     return new Date(this.nowMs());
+  }
+
+  /** Today's date in Vietnam (Asia/Ho_Chi_Minh), `YYYY-MM-DD`. */
+  today(): string {
+    return vietnamDate(this.nowMs());
   }
 
   /** Real milliseconds to wait for `fakeMs` of clock time to pass. */

@@ -62,7 +62,7 @@ export async function runSubscriberImport(
   try {
     const counts = await stageAndMerge(client, job, onProgress);
     const done = await client.query(
-      `UPDATE imports SET status = 'completed', finished_at = now(), progress = 1, error = NULL,
+      `UPDATE imports SET status = 'completed', finished_at = clock_timestamp(), progress = 1, error = NULL,
               rows_total = $2, rows_accepted = $3, rows_rejected = $4, inserted = $5, updated = $6
         WHERE id = $1 AND status = 'running'`,
       [job.id, counts.rowsTotal, counts.rowsAccepted, counts.rowsRejected, counts.inserted, counts.updated],
@@ -120,11 +120,12 @@ async function stageAndMerge(
       const rawPhone = (record[cols.phone] ?? '').slice(0, 200);
       const unit = (cols.unitCode !== null ? record[cols.unitCode]?.trim() : '') || job.defaultUnitCode;
       const phone = normalizePhone(rawPhone);
-      if (!phone.ok) {
+      const name = encode.name(record);
+      if (!phone.ok || !name.ok) {
         rejected++;
-        buf += encode.rejected(line, rawPhone, phone.reason);
+        buf += encode.rejected(line, rawPhone, !phone.ok ? phone.reason : (name as { reason: string }).reason);
       } else {
-        buf += encode.accepted(line, rawPhone, phone.phone, phone.carrier, unit, record);
+        buf += encode.accepted(line, rawPhone, phone.phone, phone.carrier, unit, name.name, record);
       }
       if (buf.length > FLUSH_BYTES) await flush();
       if (rows % PROGRESS_EVERY === 0) {

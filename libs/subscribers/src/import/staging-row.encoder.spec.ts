@@ -24,13 +24,30 @@ describe('StagingRowEncoder', () => {
   it('writes a valid row with tags (plus the import tags) and attributes, empty cells as NULL or omitted', () => {
     const enc = new StagingRowEncoder(cols, ['x', 'a']);
     const record = ['0912345678', ' An ', '12586', 'a; b|a', 'Thôn 1', ''];
-    expect(enc.accepted(2, record[0], '84912345678', 'vinaphone', '12586', record)).toBe(
+    expect(enc.accepted(2, record[0], '84912345678', 'vinaphone', '12586', 'An', record)).toBe(
       '2\t0912345678\t84912345678\tvinaphone\t12586\tAn\t{"a","b","x"}\t{"Thôn":"Thôn 1"}\t\\N\n',
     );
     const bare = ['0912345678', '', '', '', '', 'say "hi"\tthere'];
-    expect(enc.accepted(3, bare[0], '84912345678', 'vinaphone', null, bare)).toBe(
+    expect(enc.accepted(3, bare[0], '84912345678', 'vinaphone', null, null, bare)).toBe(
       '3\t0912345678\t84912345678\tvinaphone\t\\N\t\\N\t{"x","a"}\t{"Ghi chú":"say \\\\"hi\\\\"\\\\tthere"}\t\\N\n',
     );
+  });
+
+  it.each([
+    [' An ', { ok: true, name: 'An' }],
+    ['Nguyễn\u00a0 Văn\tA', { ok: true, name: 'Nguyễn Văn A' }],
+    ['Nguye\u0302\u0303n Thị B', { ok: true, name: 'Nguyễn Thị B' }], // decomposed input stored as NFC
+    ['', { ok: true, name: null }],
+    ['   ', { ok: true, name: null }],
+    ['Nguyễn Thị Phương Thảo Nguyệt', { ok: true, name: 'Nguyễn Thị Phương Thảo Nguyệt' }], // 29 characters
+    [
+      'Nguyễn Thị Phương Thảo Nguyệt Ánh Hồng',
+      { ok: false, reason: expect.stringMatching(/is 38 characters; at most 30/) },
+    ],
+    ['Trần 王', { ok: false, reason: expect.stringMatching(/has 王, which an unaccented SMS cannot carry/) }],
+    ['Lê [Văn] C', { ok: false, reason: expect.stringMatching(/has \[ \]/) }],
+  ])('name %j → %j', (cell, expected) => {
+    expect(new StagingRowEncoder(cols, []).name(['0912345678', cell, '', '', '', ''])).toEqual(expected);
   });
 
   it('writes a rejected row with its raw value and reason only', () => {

@@ -1,4 +1,7 @@
+import { cleanSubscriberName, NameResult } from '../subscriber-name';
 import { ColumnMap, splitTags } from './csv-columns';
+
+const NO_NAME: NameResult = { ok: true, name: null };
 
 /**
  * One line of `COPY import_staging … FROM STDIN` (text format: tab-separated, `\N` is NULL) per CSV record. Written
@@ -20,9 +23,21 @@ export class StagingRowEncoder {
     return `${line}\t${text(raw)}\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t${text(reason)}\n`;
   }
 
-  accepted(line: number, raw: string, phone: string, carrier: string, unit: string | null, record: string[]) {
+  /** The row's name cell, cleaned and checked (cleanSubscriberName); no name column is no name. */
+  name(record: string[]): NameResult {
+    return this.cols.name === null ? NO_NAME : cleanSubscriberName(record[this.cols.name]);
+  }
+
+  accepted(
+    line: number,
+    raw: string,
+    phone: string,
+    carrier: string,
+    unit: string | null,
+    name: string | null,
+    record: string[],
+  ): string {
     const { cols } = this;
-    const name = cols.name !== null ? record[cols.name]?.trim() || null : null;
     return (
       `${line}\t${text(raw)}\t${phone}\t${carrier}\t${unit ? text(unit) : '\\N'}\t${name ? text(name) : '\\N'}\t` +
       `${this.tags(cols.tags !== null ? record[cols.tags] : undefined)}\t${text(this.attributes(record))}\t\\N\n`

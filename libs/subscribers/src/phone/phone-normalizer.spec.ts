@@ -128,6 +128,18 @@ describe('normalizePhone: rejections name the problem', () => {
     if (!r.ok) expect(r.reason).toMatch(reason);
   });
 
+  // The count is of the digits as written, never of a 0 the input did not have.
+  it.each([
+    ['12345', 'too short: 5 digits, a mobile number has 9 after its leading 0 (10 in all)'],
+    ['091234567', 'too short: 9 digits with the leading 0, a mobile number has 10'],
+    ['09123456789', 'too long: 11 digits with the leading 0, a mobile number has 10'],
+    ['+8491234567', 'too short: 8 digits after the country code 84, a mobile number has 9'],
+    ['0084 9123 456 789', 'too long: 10 digits after the country code 84, a mobile number has 9'],
+    ['9123456789', 'too long: 10 digits, a mobile number has 9 after its leading 0 (10 in all)'],
+  ])('%j: %s', (input, reason) => {
+    expect(normalizePhone(input)).toEqual({ ok: false, reason });
+  });
+
   it('gives distinct reasons for distinct problems', () => {
     const reasons = ['02438253456', '+14155552671', '091234567', '09123456789', '0612345678', '9.1E+8'].map((x) =>
       (normalizePhone(x) as { reason: string }).reason.split(' ').slice(0, 2).join(' '),

@@ -77,11 +77,21 @@ export function normalizePhone(input: unknown): PhoneResult {
     nsn = next + nsn.slice(3);
     converted = true;
   }
-  if (nsn.length < 9) return fail(`too short: ${nsn.length + 1} digits with the leading 0, a mobile number has 10`);
-  if (nsn.length > 9) return fail(`too long: ${nsn.length + 1} digits with the leading 0, a mobile number has 10`);
+  if (nsn.length !== 9)
+    return fail(lengthProblem(nsn.length < 9 ? 'short' : 'long', s.length - nsn.length, nsn.length));
   const carrier = MOBILE_PREFIXES[nsn.slice(0, 2)];
   if (!carrier) return fail(`unknown mobile prefix 0${nsn.slice(0, 2)}`);
   return { ok: true, phone: `84${nsn}`, carrier, converted };
+}
+
+/**
+ * "too short/long" counting the digits as they were written: after the prefix written (0, 84, +84, 0084), or all of
+ * them when there was none; a mobile number has 9 after its prefix.
+ */
+function lengthProblem(kind: 'short' | 'long', prefixDigits: number, nsnDigits: number): string {
+  if (prefixDigits === 1) return `too ${kind}: ${nsnDigits + 1} digits with the leading 0, a mobile number has 10`;
+  if (prefixDigits > 1) return `too ${kind}: ${nsnDigits} digits after the country code 84, a mobile number has 9`;
+  return `too ${kind}: ${nsnDigits} digits, a mobile number has 9 after its leading 0 (10 in all)`;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ApiKeysService, CurrentPrincipal, Principal, Public } from '@loa/access';
-import { APP_CONFIG, AppConfig } from '@loa/core';
+import { APP_CONFIG, AppConfig, Clock, lastVietnamDays } from '@loa/core';
 import { ProgressReportService } from '@loa/stats';
 import { ProgressQueryDto } from '../stats.dto';
 import { DASHBOARD_JS } from './dashboard.js';
@@ -26,13 +26,15 @@ export class DashboardController {
     private readonly keys: ApiKeysService,
     private readonly progress: ProgressReportService,
     @Inject(APP_CONFIG) private readonly cfg: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   @Public()
   @Get()
   index(@Req() req: Request, @Res() res: Response): void {
     if (!/(?:^|;\s*)loa_key=/.test(req.headers.cookie ?? '')) return res.redirect(303, '/dashboard/login');
-    res.type('html').send(dashboardPage());
+    // The last 30 days as the report counts them: Vietnam dates, today included (also from 00:00 to 07:00).
+    res.type('html').send(dashboardPage(lastVietnamDays(this.clock.now(), 30)));
   }
 
   @Public()

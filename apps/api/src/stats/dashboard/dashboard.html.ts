@@ -33,7 +33,8 @@ ${error ? `<p id="login-error" style="color:#b00">${esc(error)}</p>` : ''}
   );
 }
 
-export function dashboardPage(): string {
+/** The dashboard; `progress` is the report link's range, in Vietnam dates (computed by the server's clock). */
+export function dashboardPage(progress: { from: string; to: string }): string {
   return page(
     'Loa — Bảng theo dõi',
     `<header><h1>Loa — Bảng theo dõi chiến dịch / Campaign dashboard</h1>
@@ -47,7 +48,7 @@ export function dashboardPage(): string {
 <section><h2>Theo ngày / Over time</h2><canvas id="chart-day" height="90"></canvas></section>
 <div class="grid"><section><h2>Theo nhà mạng / By carrier</h2><canvas id="chart-carrier"></canvas></section>
 <section><h2>Theo đơn vị / By unit</h2><canvas id="chart-unit"></canvas></section></div>
-<section class="noprint"><a href="#" id="progress-link">Báo cáo tiến độ theo đơn vị (in) / Progress report by unit (printable)</a></section>
+<section class="noprint"><a href="/dashboard/reports/progress?from=${esc(progress.from)}&amp;to=${esc(progress.to)}" id="progress-link">Báo cáo tiến độ theo đơn vị (in) / Progress report by unit (printable)</a></section>
 </main>`,
     ['/dashboard/vendor/chart.umd.js', '/dashboard/app.js'],
   );

@@ -1,6 +1,7 @@
 /**
  * The dashboard's script (served as /dashboard/app.js). Plain browser JavaScript: reads the JSON API with the
- * HttpOnly cookie (GET only), draws charts with chart.js, and polls a running campaign every few seconds.
+ * HttpOnly cookie (GET only), draws charts with chart.js, and redraws the totals, the campaigns and the live bar of a
+ * running campaign together every few seconds, from one response. Computes no figure itself (docs/stats.md).
  */
 export const DASHBOARD_JS = `'use strict';
 (function () {
@@ -12,7 +13,6 @@ export const DASHBOARD_JS = `'use strict';
       return r.json();
     });
   }
-  function sum(rows, k) { return rows.reduce(function (a, r) { return a + (r[k] || 0); }, 0); }
   function text(el, v) { el.textContent = v; return el; }
   function cell(tr, v, cls) { var td = document.createElement('td'); if (cls) td.className = cls; text(td, v); tr.appendChild(td); }
   var COLORS = { sent: '#6c8ebf', delivered: '#2e7d32', clicked: '#f57c00' };
@@ -30,55 +30,51 @@ export const DASHBOARD_JS = `'use strict';
       options: { animation: false, responsive: true }
     });
   }
-  function kpis(rows) {
+  var KPIS = [['targeted', 'Mục tiêu / Targeted'], ['sent', 'Đã gửi / Sent'], ['delivered', 'Đã nhận / Delivered'],
+    ['failed', 'Lỗi / Failed'], ['clicked', 'Nhấp / Clicked'], ['installed', 'Cài đặt / Installed']];
+  function kpis(totals) {
     var box = document.getElementById('kpi');
-    [['targeted', 'Mục tiêu / Targeted'], ['sent', 'Đã gửi / Sent'], ['delivered', 'Đã nhận / Delivered'],
-     ['failed', 'Lỗi / Failed'], ['clicked', 'Nhấp / Clicked'], ['installed', 'Cài đặt / Installed']].forEach(function (k) {
+    box.textContent = '';
+    KPIS.forEach(function (k) {
       var d = document.createElement('div');
       d.setAttribute('data-kpi', k[0]);
-      d.appendChild(text(document.createElement('b'), fmt.format(sum(rows, k[0]))));
+      d.appendChild(text(document.createElement('b'), fmt.format(totals[k[0]])));
       d.appendChild(text(document.createElement('span'), k[1]));
       box.appendChild(d);
     });
   }
-  var liveTimer;
-  function live(c) {
-    document.getElementById('live').classList.remove('hidden');
-    text(document.getElementById('live-name'), '— ' + c.name);
-    function poll() {
-      get('/api/v1/stats/live?runId=' + encodeURIComponent(c.lastRunId)).then(function (l) {
-        var total = 0, done = 0;
-        Object.keys(l.counts).forEach(function (s) {
-          total += l.counts[s];
-          if (['sent', 'delivered', 'failed', 'expired', 'cancelled'].indexOf(s) >= 0) done += l.counts[s];
-        });
-        var bar = document.getElementById('live-bar');
-        bar.max = Math.max(total, 1); bar.value = done;
-        text(document.getElementById('live-text'), fmt.format(done) + ' / ' + fmt.format(total) + ' — ' +
-          Object.keys(l.counts).map(function (s) { return s + ': ' + fmt.format(l.counts[s]); }).join(', '));
-      }).catch(function () {});
-    }
-    poll();
-    clearInterval(liveTimer);
-    liveTimer = setInterval(poll, 5000);
-  }
-  get('/api/v1/stats/campaigns').then(function (list) {
+  function table(list) {
     var tb = document.querySelector('#campaigns tbody');
+    tb.textContent = '';
     list.forEach(function (c) {
       var tr = document.createElement('tr');
       tr.setAttribute('data-campaign', c.id);
-      cell(tr, c.id, 'l'); cell(tr, c.name, 'l'); cell(tr, c.status, 'l');
+      cell(tr, c.id, 'l'); cell(tr, c.name + (c.unitId === null ? ' · toàn quốc / national' : ''), 'l'); cell(tr, c.status, 'l');
       cell(tr, fmt.format(c.targeted)); cell(tr, fmt.format(c.delivered)); cell(tr, fmt.format(c.clicked)); cell(tr, fmt.format(c.installed));
       tb.appendChild(tr);
     });
-    var running = list.filter(function (c) { return c.status === 'running' && c.lastRunId; })[0];
-    if (running) live(running);
-  });
-  get('/api/v1/stats?groupBy=day').then(function (rows) { kpis(rows); chart('chart-day', 'line', rows); });
+  }
+  // The latest run of the first running campaign, from the same snapshot as the table and the totals.
+  function live(list) {
+    var c = list.filter(function (x) { return x.status === 'running' && x.lastRun; })[0];
+    document.getElementById('live').classList.toggle('hidden', !c);
+    if (!c) return;
+    var r = c.lastRun;
+    text(document.getElementById('live-name'), '— ' + c.name + ' (lượt / run ' + r.id + ')');
+    var bar = document.getElementById('live-bar');
+    bar.max = Math.max(r.targeted, 1); bar.value = r.sent;
+    text(document.getElementById('live-text'), fmt.format(r.sent) + ' / ' + fmt.format(r.targeted) + ' đã gửi / sent — ' +
+      'đã nhận / delivered ' + fmt.format(r.delivered) + ', lỗi / failed ' + fmt.format(r.failed) +
+      ', hết hạn / expired ' + fmt.format(r.expired));
+  }
+  // Totals, table and live bar come from one response and are redrawn together: they cannot disagree.
+  function refresh() {
+    return get('/api/v1/stats/overview').then(function (o) { kpis(o.totals); table(o.campaigns); live(o.campaigns); });
+  }
+  refresh().catch(function () {});
+  setInterval(function () { refresh().catch(function () {}); }, 5000);
+  get('/api/v1/stats?groupBy=day').then(function (rows) { chart('chart-day', 'line', rows); });
   get('/api/v1/stats?groupBy=carrier').then(function (rows) { chart('chart-carrier', 'bar', rows); });
   get('/api/v1/stats?groupBy=unit').then(function (rows) { chart('chart-unit', 'bar', rows); });
-  var to = new Date(), from = new Date(Date.now() - 30 * 86400000);
-  function day(d) { return d.toISOString().slice(0, 10); }
-  document.getElementById('progress-link').href = '/dashboard/reports/progress?from=' + day(from) + '&to=' + day(to);
 })();
 `;

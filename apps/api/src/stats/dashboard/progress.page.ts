@@ -1,3 +1,4 @@
+import { vietnamDayLabel } from '@loa/core';
 import { ProgressRow } from '@loa/stats';
 import { esc, page } from './dashboard.html';
 
@@ -17,9 +18,9 @@ export function progressPage(q: { from: string; to: string }, rows: ProgressRow[
     )
     .join('\n');
   return page(
-    `Báo cáo tiến độ ${q.from} – ${q.to}`,
+    `Báo cáo tiến độ ${vietnamDayLabel(q.from)} – ${vietnamDayLabel(q.to)}`,
     `<main><section><h1>Báo cáo kết quả nhắc cài đặt Bluezone / Bluezone reminder progress report</h1>
-<p>Từ ngày / From <b>${esc(q.from)}</b> đến ngày / to <b>${esc(q.to)}</b> (giờ Việt Nam / Asia/Ho_Chi_Minh)</p>
+<p>Từ ngày / From <b>${vietnamDayLabel(q.from)}</b> đến ngày / to <b>${vietnamDayLabel(q.to)}</b> (giờ Việt Nam / Asia/Ho_Chi_Minh)</p>
 <table><thead><tr><th>Đơn vị / Unit</th><th>Cấp / Level</th><th>Tin nhắn / Targeted</th><th>Đã gửi / Sent</th>
 <th>Đã nhận / Delivered</th><th>Tỉ lệ / Rate</th><th>Nhấp / Clicked</th><th>Cài đặt / Installs</th></tr></thead>
 <tbody>${body || '<tr><td colspan="8">Không có dữ liệu / No data</td></tr>'}</tbody></table>
