@@ -12,7 +12,12 @@ async function main(): Promise<void> {
     overrides: { zalo: { zalo: { lenientRefresh: true }, latencyMs: 20, jitterMs: 30 } },
   });
   for (const s of sims.all) {
-    console.log(`${s.name.padEnd(8)} ${s.url}  rate ${s.config().rate}/s  control: ${s.url}/_sim/stats`);
+    const r = s.config().registry;
+    const registered = [...Object.keys(r.brandnames), ...Object.keys(r.vnptTemplates), ...Object.keys(r.znsTemplates)];
+    console.log(
+      `${s.name.padEnd(8)} ${s.url}  rate ${s.config().rate}/s  registered: ${registered.join(', ') || 'nothing'}` +
+        `  control: ${s.url}/_sim/stats`,
+    );
   }
   announceReady({ role: 'carrier-sim', urls: Object.fromEntries(sims.all.map((s) => [s.name, s.url])) });
   const stop = () => {

@@ -44,7 +44,8 @@ export interface StartSimulatorsOptions {
   ports?: Partial<Record<SimName, number>>;
   /**
    * The app's config: each simulator takes its credentials, rate and report URL from the gateway speaking its
-   * protocol (and cfg.api.publicBaseUrl). Without it, the simulators accept nothing until configured.
+   * protocol (and cfg.api.publicBaseUrl), and has the demo reminder registered. Without it, the simulators accept
+   * nothing until configured.
    */
   config?: Pick<AppConfig, 'gateways' | 'api'>;
   /** Per-simulator settings applied on top. */
