@@ -120,9 +120,17 @@ describe('Zalo ZNS adapter against its simulator (real sockets)', () => {
     ['an unknown template', { templateId: '249999' }, '-109'],
     ['a missing param', { templateData: { name: 'Anh Nam' } }, '-1122'],
     ['an extra param', { templateData: { name: 'Anh Nam', link_code: 'ab12cd34', unit_name: 'Xa' } }, '-112'],
-    ['a param over its maxLength', { templateData: { name: 'N'.repeat(201), link_code: 'ab12cd34' } }, '-1121'],
   ])('the template’s own problem, %s, breaks the channel (SMS takes over)', async (_n, extra, code) => {
     expect(await zns().send(gw(), { ...msg('84911111119'), ...extra })).toMatchObject({ kind: 'channelBroken', code });
+    expect(rig.sims.zalo.stats().accepted).toBe(0);
+  });
+
+  it('one person’s value over a param’s maxLength sends that person by SMS, the channel stays', async () => {
+    const long = { templateData: { name: 'N'.repeat(201), link_code: 'ab12cd34' } };
+    expect(await zns().send(gw(), { ...msg('84911111119'), ...long })).toMatchObject({
+      kind: 'fallback',
+      code: '-1121',
+    });
     expect(rig.sims.zalo.stats().accepted).toBe(0);
   });
 

@@ -38,7 +38,7 @@ describe('Zalo ZNS error map', () => {
     [-109, { kind: 'channelBroken' }],
     [-111, { kind: 'channelBroken' }],
     [-112, { kind: 'channelBroken' }],
-    [-1121, { kind: 'channelBroken' }],
+    [-1121, { kind: 'fallback' }],
     [-1122, { kind: 'channelBroken' }],
     [-1124, { kind: 'channelBroken' }],
     [-117, { kind: 'channelBroken' }],
