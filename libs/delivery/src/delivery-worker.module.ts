@@ -10,7 +10,9 @@ import { DeliveryRepository } from './send/delivery.repository';
 import { InDoubtRepository } from './send/in-doubt.repository';
 import { InDoubtService } from './send/in-doubt.service';
 import { SendRouter } from './send/send-router';
+import { GatewayCall } from './send/gateway-call';
 import { SendDeliveryProcessor } from './send/send-delivery.processor';
+import { SendSlots } from './send/send-slots';
 
 /** Per-gateway send workers, dispatch-run, Zalo tokens and the worker's metrics port. */
 @Module({
@@ -22,6 +24,8 @@ import { SendDeliveryProcessor } from './send/send-delivery.processor';
     InDoubtRepository,
     InDoubtService,
     SendRouter,
+    SendSlots,
+    GatewayCall,
     SendDeliveryProcessor,
     DispatchRunProcessor,
     DeliveryWorkersService,

@@ -1,14 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DelayedError, Job } from 'bullmq';
-import { Redis } from 'ioredis';
-import { performance } from 'node:perf_hooks';
-import { APP_CONFIG, AppConfig, Clock, GatewayConfig, JobPayloads, REDIS } from '@loa/core';
-import { callbackUrlFor, GatewayRegistry, SendOutcome } from '@loa/channels';
-import { limiterKeys, limiterWindowMs } from '../limiter/gateway-keys';
+import { APP_CONFIG, AppConfig, Clock, GatewayConfig, JobPayloads } from '@loa/core';
+import { SendOutcome } from '@loa/channels';
 import { GatewaySettingsService } from '../limiter/gateway-settings.service';
-import { Grant, LimiterKeys, SlidingWindowLimiter } from '../limiter/sliding-window.limiter';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
-import { throttleBackoffMs } from '../policy/backoff';
 import { maybeAccepted } from '../policy/in-doubt';
 import { planOutcome } from '../policy/outcome-plan';
 import { msUntilWindowOpens } from '../policy/quiet-hours';
@@ -18,13 +13,13 @@ import { InDoubtService } from './in-doubt.service';
 import { GatewayHoldsService } from '../holds/gateway-holds.service';
 import { renderMessage, RenderedMessage } from './message.renderer';
 import { SendRouter } from './send-router';
+import { SendSlots } from './send-slots';
+import { GatewayCall } from './gateway-call';
 import { ZaloTokenService } from '../zalo/zalo-token.service';
 
 type SendJob = Job<JobPayloads['send-delivery']>;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const OUTCOME_RETRIES = 14;
-/** A reserved grant is verified this long before its instant (one Redis round trip, well before the send). */
-const VERIFY_LEAD_MS = 15;
 
 /**
  * One `send-delivery` job: reload the delivery, check campaign state, quiet hours and pauses, claim the channel
@@ -33,27 +28,21 @@ const VERIFY_LEAD_MS = 15;
 @Injectable()
 export class SendDeliveryProcessor {
   private readonly log = new Logger('SendDelivery');
-  private readonly limiter: SlidingWindowLimiter;
   private readonly templates = new Map<number, { row: TemplateRow; at: number }>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly cfg: AppConfig,
-    @Inject(REDIS) redis: Redis,
     private readonly clock: Clock,
     private readonly repo: DeliveryRepository,
     private readonly settings: GatewaySettingsService,
     private readonly tokens: ZaloTokenService,
-    private readonly registry: GatewayRegistry,
     private readonly metrics: DeliveryMetrics,
+    private readonly slots: SendSlots,
+    private readonly call: GatewayCall,
     private readonly router: SendRouter,
     private readonly inDoubt: InDoubtService,
     private readonly holds: GatewayHoldsService,
-  ) {
-    this.limiter = new SlidingWindowLimiter(redis, {
-      windowMs: limiterWindowMs(cfg),
-      maxWaitMs: cfg.dispatch.maxLimiterWaitMs,
-    });
-  }
+  ) {}
 
   async process(gw: GatewayConfig, job: SendJob, token?: string): Promise<string> {
     const d = await this.repo.loadContext(job.data.deliveryId);
@@ -120,47 +109,17 @@ export class SendDeliveryProcessor {
       if (held) return held;
     }
 
-    const keys = limiterKeys(this.cfg, gw.id);
-    let slot = await this.acquire(keys, gw.id);
-    if (!slot.grant.granted) {
-      await this.repo.recordRetry(d.id, d.channelIndex, 'LIMITER', 'no send slot within maxLimiterWaitMs');
-      return this.delay(job, token, slot.grant.waitMs, true);
-    }
-
-    // Send at the granted instant, never much later: a late sender would compress the gateway's window. A grant
-    // reserved ahead is verified shortly before its instant (rate lowered meanwhile, Redis restarted empty).
-    for (let tries = 0; ; tries++) {
-      let wait = slot.at - performance.now();
-      if (wait > VERIFY_LEAD_MS * 2) {
-        await sleep(wait - VERIFY_LEAD_MS);
-        if (!(await this.limiter.verify(keys, this.settings.rate(gw.id), slot.grant))) {
-          this.metrics.revokedGrants.inc({ gateway: gw.id });
-          slot = await this.acquire(keys, gw.id, { ...slot.grant, granted: false });
-          if (!slot.grant.granted || tries >= 5) {
-            await this.repo.recordRetry(d.id, d.channelIndex, 'LIMITER', 'no send slot in time');
-            return this.delay(job, token, slot.grant.waitMs, true);
-          }
-          continue;
-        }
-        wait = slot.at - performance.now();
-      }
-      if (wait > 0) await sleep(wait);
-      const late = performance.now() - slot.at;
-      this.metrics.lateness.observe({ gateway: gw.id }, Math.max(0, late) / 1000);
-      if (late <= this.cfg.dispatch.lateToleranceMs) break;
-      this.metrics.lateGrants.inc({ gateway: gw.id });
-      slot = await this.acquire(keys, gw.id, slot.grant);
-      if (!slot.grant.granted || tries >= 5) {
-        await this.repo.recordRetry(d.id, d.channelIndex, 'LIMITER', 'no send slot in time');
-        return this.delay(job, token, slot.grant.waitMs, true);
-      }
+    const slot = await this.slots.take(gw);
+    if (!slot.ok) {
+      await this.repo.recordRetry(d.id, d.channelIndex, 'LIMITER', slot.reason);
+      return this.delay(job, token, slot.waitMs, true);
     }
 
     // A pause that came while this send waited for its slot (another send's -133 or quota answer) holds it too.
     const pausedMeanwhile = await this.whilePaused(gw, job, token, d, hasNext, true);
     if (pausedMeanwhile) return pausedMeanwhile;
 
-    const outcome = await this.send(gw, d, msg, accessToken);
+    const outcome = await this.call.send(gw, d, msg, accessToken);
     this.router.observe(gw, route, outcome);
     // From here on this process knows what the gateway said: keep trying to record it (PostgreSQL or Redis briefly
     // down) rather than fail the job, whose rerun would find the attempt in doubt.
@@ -186,67 +145,6 @@ export class SendDeliveryProcessor {
     }
   }
 
-  /**
-   * A limiter grant on the local clock (performance.now() terms): its Redis instant minus the Redis–local clock
-   * offset, kept inside the causal bracket [request sent + wait, answer read + wait] (an offset estimate off by more
-   * than a round trip must not move it). The sender sends at that instant and measures lateness from it, so an
-   * event-loop stall between Redis granting and us reading the answer counts too: such a slot is given back rather
-   * than sent into the next grant's second. (Sending only at "answer read + wait", never possibly early, added the
-   * answer's delay to every arrival: on the loaded test machine that alone pushed arrivals past the margin.)
-   */
-  private async acquire(keys: LimiterKeys, gatewayId: string, unused?: Grant) {
-    const rate = this.settings.rate(gatewayId);
-    const asked = performance.now();
-    const grant = unused ? await this.limiter.reacquire(keys, rate, unused) : await this.limiter.acquire(keys, rate);
-    const answered = performance.now();
-    const offset = await this.limiter.clockOffsetMs();
-    const estimate = grant.atUs / 1000 - offset - performance.timeOrigin;
-    const at = Math.min(Math.max(estimate, asked + grant.waitMs), answered + grant.waitMs);
-    return { grant, at };
-  }
-
-  private async send(
-    gw: GatewayConfig,
-    d: SendContext,
-    msg: RenderedMessage,
-    accessToken: string,
-  ): Promise<SendOutcome> {
-    const end = this.metrics.latency.startTimer({ gateway: gw.id });
-    const requestId = requestIdFor(d.id, d.channelIndex);
-    try {
-      const signal = AbortSignal.timeout(gw.timeoutMs);
-      return msg.channel === 'zns'
-        ? await this.registry.zns(gw).send(
-            gw,
-            {
-              trackingId: requestId,
-              phone: d.phone,
-              templateId: msg.templateId,
-              templateData: msg.templateData,
-              accessToken,
-            },
-            signal,
-          )
-        : await this.registry.sms(gw).send(
-            gw,
-            {
-              requestId,
-              phone: d.phone,
-              brandname: d.brandname,
-              text: msg.text,
-              unicode: msg.unicode,
-              callbackUrl: callbackUrlFor(this.cfg, gw.id),
-              template: msg.template,
-            },
-            signal,
-          );
-    } catch (e) {
-      return { kind: 'retry', code: 'EXCEPTION', text: (e as Error).message };
-    } finally {
-      end();
-    }
-  }
-
   private async apply(
     gw: GatewayConfig,
     job: SendJob,
@@ -259,10 +157,7 @@ export class SendDeliveryProcessor {
   ): Promise<string> {
     if (o.kind === 'accepted') this.metrics.sent.inc({ gateway: gw.id });
     else this.metrics.errors.inc({ gateway: gw.id, kind: o.kind });
-    if (o.kind === 'retry' && o.throttled) {
-      this.metrics.throttled.inc({ gateway: gw.id });
-      await this.limiter.backoff(limiterKeys(this.cfg, gw.id), throttleBackoffMs(o.afterMs));
-    }
+    if (o.kind === 'retry' && o.throttled) await this.slots.throttled(gw, o.afterMs);
     const now = this.clock.now();
     const plan = planOutcome(o, {
       attempts,
