@@ -3,7 +3,16 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppConfig } from '@loa/core';
-import type { SimConfig, SimConfigPatch, SimMessage, SimName, SimStatsSnapshot } from '../../apps/carrier-sim/src';
+import {
+  mergeRegistry,
+  registryAdditions,
+  type SimConfig,
+  type SimConfigPatch,
+  type SimMessage,
+  type SimName,
+  type SimStatsSnapshot,
+  type SimTemplateSpec,
+} from '../../apps/carrier-sim/src';
 import { ensureWorkerBuilt, ROOT } from './global-setup';
 import { uniqueName } from './test-config';
 import { waitFor } from './wait';
@@ -29,7 +38,8 @@ export class RemoteSim {
     return JSON.parse(text) as T;
   }
 
-  stats = () => this.call<SimStatsSnapshot>('GET', '/_sim/stats');
+  stats = () =>
+    this.call<SimStatsSnapshot & { protocol?: Record<string, Record<string, number>> }>('GET', '/_sim/stats');
   config = () => this.call<SimConfig>('GET', '/_sim/config');
   configure = (patch: SimConfigPatch) => this.call<SimConfig>('POST', '/_sim/config', patch);
   reset = () => this.call<{ ok: true }>('POST', '/_sim/reset');
@@ -96,4 +106,16 @@ export async function startSimulatorProcess(cfg: AppConfig): Promise<SimProcess>
       await exited;
     },
   };
+}
+
+/** registerAtSimulators for a simulator process: each registration added to its simulator's registry over HTTP. */
+export async function registerAtRemoteSimulators(
+  sims: SimProcess,
+  cfg: Pick<AppConfig, 'gateways'>,
+  tpl: SimTemplateSpec,
+): Promise<void> {
+  for (const [name, add] of Object.entries(registryAdditions(cfg.gateways, tpl))) {
+    const sim = sims[name as SimName];
+    await sim.configure({ registry: mergeRegistry((await sim.config()).registry, add!) });
+  }
 }

@@ -41,6 +41,8 @@ export interface Protocol {
   duplicate?(existing: SimMessage): Reply | null;
   accept(p: ParsedSend, ctx: SendContext): { msg: SimMessage; reply: Reply };
   reports(msg: SimMessage, ctx: SendContext): OutgoingReport[];
+  /** Protocol-specific counters added to `/_sim/stats` (Zalo: OAuth refreshes). */
+  extraStats?(): Record<string, unknown>;
 }
 
 export const json = (status: number, value: unknown, headers?: Record<string, string>): Reply => ({

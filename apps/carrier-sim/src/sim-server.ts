@@ -45,8 +45,9 @@ export class SimServer {
     return this.cfg;
   }
 
-  snapshot(): SimStatsSnapshot {
-    return this.stats.snapshot(this.cfg.rate);
+  snapshot(): SimStatsSnapshot & { protocol?: Record<string, unknown> } {
+    const extra = this.protocol.extraStats?.();
+    return { ...this.stats.snapshot(this.cfg.rate), ...(extra ? { protocol: extra } : {}) };
   }
 
   messages(phone?: string): SimMessage[] {

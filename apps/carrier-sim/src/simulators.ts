@@ -142,7 +142,7 @@ export async function startSimulators(opts: StartSimulatorsOptions = {}): Promis
 }
 
 /** Points a config's gateways at running simulators (mutates `cfg`; use inside testConfig's patch). */
-export function pointGatewaysAt(cfg: Pick<AppConfig, 'gateways'>, sims: Simulators): void {
+export function pointGatewaysAt(cfg: Pick<AppConfig, 'gateways'>, sims: Record<SimName, { url: string }>): void {
   for (const gw of cfg.gateways) {
     switch (gw.protocol) {
       case 'viettel-soap':

@@ -22,6 +22,8 @@ export interface ZaloTokens {
   issue(ttlSec?: number): { accessToken: string; refreshToken: string; expiresIn: number };
   /** Every access token issued so far stops working (-124). */
   expireAccessTokens(): void;
+  /** OAuth refreshes answered: granted, and refused for a refresh token already used (a reuse) or never issued. */
+  oauthStats(): { granted: number; reused: number; unknown: number };
 }
 
 const token = () => randomBytes(24).toString('base64url');
@@ -33,6 +35,7 @@ const token = () => randomBytes(24).toString('base64url');
 export function createZaloProtocol(): Protocol & ZaloTokens {
   const access = new Map<string, number>(); // token → expiry (ms)
   const refresh = new Map<string, 'valid' | 'used'>();
+  const oauth = { granted: 0, reused: 0, unknown: 0 };
   const issue = (ttlSec = 90_000) => {
     const a = token();
     const r = token();
@@ -54,6 +57,8 @@ export function createZaloProtocol(): Protocol & ZaloTokens {
     name: 'zalo',
     issue,
     expireAccessTokens: () => access.clear(),
+    oauthStats: () => ({ ...oauth }),
+    extraStats: () => ({ oauth: { ...oauth } }),
     isSend: (method, path) => method === 'POST' && path === '/message/template',
 
     other(req, path, body, { cfg }) {
@@ -67,8 +72,12 @@ export function createZaloProtocol(): Protocol & ZaloTokens {
       const rt = form.get('refresh_token') ?? '';
       const state = refresh.get(rt);
       const seeded = cfg.zalo.seedRefreshTokens.includes(rt) || cfg.zalo.lenientRefresh;
-      if (state === 'used' || (!state && !seeded)) return fail(-14014, 'Invalid refresh token');
+      if (state === 'used' || (!state && !seeded)) {
+        oauth[state === 'used' ? 'reused' : 'unknown']++;
+        return fail(-14014, 'Invalid refresh token');
+      }
       refresh.set(rt, 'used');
+      oauth.granted++;
       const t = issue(cfg.zalo.tokenTtlSec);
       return json(200, { access_token: t.accessToken, refresh_token: t.refreshToken, expires_in: String(t.expiresIn) });
     },
