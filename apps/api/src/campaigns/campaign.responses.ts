@@ -105,7 +105,8 @@ export class PreviewMessageResponse {
 export class CarrierCostResponse {
   @Str() carrier: string;
   @Int() recipients: number;
-  @MaybeStr() gatewayId: string | null;
+  @MaybeStr({ description: 'First-choice gateway (what the estimate assumes)' }) gatewayId: string | null;
+  @Strs({ description: 'Every gateway that may carry it (failover)' }) gatewayIds: string[];
   @Num({ description: 'Recipients expected to get an SMS (all, or the fallback share behind Zalo)' })
   smsRecipients: number;
   @Int() segments: number;
@@ -157,4 +158,6 @@ export class PreviewResponse {
   @ApiProperty({ type: CostResponse }) cost: CostResponse;
   @ApiProperty({ type: DurationResponse }) duration: DurationResponse;
   @Strs() warnings: string[];
+  @Strs({ description: 'Gateways where a template is not registered or does not match: scheduling is refused' })
+  registrationProblems: string[];
 }

@@ -18,7 +18,12 @@ import { routeList } from '@loa/channels';
 import { APP_CONFIG, AppConfig, CARRIERS, GatewayConfig } from '@loa/core';
 import { AuditService, CurrentPrincipal, National, Principal, Roles } from '@loa/access';
 import { GatewayBreakers, GatewaySettingsService, routeFor, SendQueues, ZaloTokenService } from '@loa/delivery';
-import { GatewayResponse, GatewayStateResponse, RefreshTokenStoredResponse } from './gateways.responses';
+import {
+  CarrierRouteResponse,
+  GatewayResponse,
+  GatewayStateResponse,
+  RefreshTokenStoredResponse,
+} from './gateways.responses';
 
 export class PatchGatewayDto {
   /** Messages per second the gateway accepts (any sliding second); applied by every worker within ~1 s. */
@@ -73,6 +78,7 @@ export class GatewaysController {
   }
 
   @Get('routes')
+  @ApiOkResponse({ type: [CarrierRouteResponse] })
   @ApiOperation({
     summary: 'Per carrier: its SMS gateways in order of preference and the one its sends go to now (failover)',
   })

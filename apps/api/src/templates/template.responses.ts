@@ -32,6 +32,13 @@ export class SmsInfoResponse {
   @Int() perSegment: number;
 }
 
+/** Gateway id → the template's registration there ({content} or {templateId, labelId?, text, params}). */
+const REGISTRATIONS_RESPONSE_DOC = {
+  type: 'object' as const,
+  additionalProperties: { type: 'object' as const, additionalProperties: true },
+  description: 'Gateway id → what the template is registered as there (docs/templates.md, "Registrations")',
+};
+
 @ApiExtraModels(SmsEstimateResponse, ZnsEstimateResponse)
 export class TemplateResponse {
   @Int() id: number;
@@ -43,6 +50,7 @@ export class TemplateResponse {
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, nullable: true })
   znsParams: Record<string, string> | null;
   @MaybeInt() unitId: number | null;
+  @ApiProperty(REGISTRATIONS_RESPONSE_DOC) registrations: Record<string, unknown>;
   @Instant() createdAt: Date;
   @Instant() updatedAt: Date;
 }
@@ -51,6 +59,8 @@ export class TemplateResponse {
 export class TemplateWithEstimateResponse extends TemplateResponse {
   @ApiProperty({ ...ESTIMATE, description: 'Its longest rendering: what the costliest recipient costs' })
   longest: SmsEstimateResponse | ZnsEstimateResponse;
+  @Strs({ description: 'Registrations that do not match the rendering (reported, not refused, on save)' })
+  registrationProblems: string[];
 }
 
 @ApiExtraModels(SmsEstimateResponse, ZnsEstimateResponse)
@@ -63,4 +73,5 @@ export class TemplatePreviewResponse {
   @ApiProperty({ type: SmsInfoResponse, nullable: true }) sampleInfo: SmsInfoResponse | null;
   @ApiProperty(ESTIMATE) longest: SmsEstimateResponse | ZnsEstimateResponse;
   @Strs() warnings: string[];
+  @Strs({ description: 'Registrations that do not match the rendering' }) registrationProblems: string[];
 }
