@@ -1,4 +1,4 @@
-import { finishWithinWindow, sendingSeconds } from './preview-estimate';
+import { finishWithinWindow, sendingSeconds, windowOpensAt } from './preview-estimate';
 
 const at = (iso: string) => new Date(iso);
 // Window 07:00–22:00 Vietnam = 00:00–15:00 UTC.
@@ -26,5 +26,17 @@ describe('sendingSeconds', () => {
       ]),
     ).toBe(20);
     expect(sendingSeconds([])).toBe(0);
+  });
+});
+
+describe('windowOpensAt (07:00–22:00 in Vietnam)', () => {
+  it.each([
+    ['01:31 VN: that morning 07:00', '2026-03-03T18:31:00Z', '2026-03-04T00:00:00.000Z'],
+    ['07:00 VN: at once', '2026-03-04T00:00:00Z', '2026-03-04T00:00:00.000Z'],
+    ['21:59 VN: at once', '2026-03-04T14:59:00Z', '2026-03-04T14:59:00.000Z'],
+    ['22:00 VN: the next morning', '2026-03-04T15:00:00Z', '2026-03-05T00:00:00.000Z'],
+    ['23:30 VN: the next morning', '2026-03-04T16:30:00Z', '2026-03-05T00:00:00.000Z'],
+  ])('%s', (_what, at, opens) => {
+    expect(windowOpensAt(new Date(at), 420, 1320).toISOString()).toBe(opens);
   });
 });

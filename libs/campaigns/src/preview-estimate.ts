@@ -31,6 +31,15 @@ export function finishWithinWindow(start: Date, seconds: number, windowStart: nu
   return new Date(t + left);
 }
 
+/** The first instant at or after `at` inside the daily window [windowStart, windowEnd) (Asia/Ho_Chi_Minh). */
+export function windowOpensAt(at: Date, windowStart: number, windowEnd: number): Date {
+  const minuteOfDay = (((at.getTime() / 60_000 + VN_OFFSET_MINUTES) % DAY_MIN) + DAY_MIN) % DAY_MIN;
+  const dayStart = at.getTime() - minuteOfDay * 60_000;
+  if (minuteOfDay < windowStart) return new Date(dayStart + windowStart * 60_000);
+  if (minuteOfDay >= windowEnd) return new Date(dayStart + (DAY_MIN + windowStart) * 60_000);
+  return at;
+}
+
 export interface GatewayLoad {
   gatewayId: string;
   messages: number;

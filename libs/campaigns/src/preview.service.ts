@@ -1,15 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { routeList } from '@loa/channels';
-import { APP_CONFIG, AppConfig, Clock } from '@loa/core';
+import { APP_CONFIG, AppConfig, Clock, vietnamDateTime } from '@loa/core';
 import { audienceSelectSql, AudienceSpec } from './audience.sql';
 import { CampaignFields } from './campaigns.repository';
 import { emptyExclusions, EXCLUSION_REASONS, ExclusionCounts, ExclusionReason } from './campaign.types';
 import { longestSmsSize, SmsSizeEstimate } from './message-estimate';
-import { finishWithinWindow, GatewayLoad, sendingSeconds, ZNS_FALLBACK_SHARE } from './preview-estimate';
+import { finishWithinWindow, GatewayLoad, sendingSeconds, windowOpensAt, ZNS_FALLBACK_SHARE } from './preview-estimate';
 import { RegistrationCheck } from './campaign-registrations';
 import { RegistrationGateService } from './registration-gate.service';
-import { formatHhmm } from './schedule';
+import { firstFireFrom, formatHhmm, ScheduleSpec } from './schedule';
 
 export interface CarrierEstimate {
   carrier: string;
@@ -73,6 +73,13 @@ type PreviewFields = Pick<
 
 type AudienceFields = 'segmentId' | 'unitId' | 'frequencyCap' | 'capWindowHours' | 'stopOnClick' | 'stopOnInstall';
 
+const scheduleOf = (f: Partial<ScheduleSpec>): ScheduleSpec => ({
+  scheduleCron: f.scheduleCron ?? null,
+  runAt: f.runAt ?? null,
+  startsAt: f.startsAt ?? null,
+  endsAt: f.endsAt ?? null,
+});
+
 /** Who a campaign would reach right now, why the others are left out, what it costs and how long it takes. */
 @Injectable()
 export class PreviewService {
@@ -96,8 +103,13 @@ export class PreviewService {
     };
   }
 
-  async preview(f: PreviewFields, startsAt?: Date | null): Promise<PreviewResult> {
+  /**
+   * `startsAt`: when the run would fire (a scheduled campaign's next fire time); without it, the first fire time of
+   * the campaign's own schedule (a draft's preview is laid from its schedule, not from now), else now.
+   */
+  async preview(f: PreviewFields & Partial<ScheduleSpec>, startsAt?: Date | null): Promise<PreviewResult> {
     const now = this.clock.now();
+    const scheduled = startsAt ?? (f.scheduleCron !== undefined ? firstFireFrom(scheduleOf(f), now) : null);
     const params: unknown[] = [now];
     const sql = audienceSelectSql(await this.audienceOf(f), params, '$1::timestamptz');
     const rows: { reason: ExclusionReason | null; carrier: string; unit_id: number | null; n: number }[] =
@@ -124,7 +136,14 @@ export class PreviewService {
     const { message, cost, loads, warnings } = await this.costs(f, byCarrier, reach);
     const registrations = await this.gate.check(f.channels, [...carriers], f.brandname);
     warnings.push(...registrations.warnings);
-    const start = startsAt && startsAt > now ? startsAt : now;
+    const start = scheduled && scheduled > now ? scheduled : now;
+    const opens = windowOpensAt(start, f.windowStartMinute, f.windowEndMinute);
+    if (opens > start) {
+      warnings.push(
+        `nothing is sent before ${vietnamDateTime(opens)}: the run starts ${vietnamDateTime(start)}, outside the ` +
+          `sending window ${formatHhmm(f.windowStartMinute)}–${formatHhmm(f.windowEndMinute)}`,
+      );
+    }
     const seconds = sendingSeconds(loads);
     const finishesAt = finishWithinWindow(start, seconds, f.windowStartMinute, f.windowEndMinute);
     const withinValidity = finishesAt.getTime() <= start.getTime() + f.validityHours * 3600_000;

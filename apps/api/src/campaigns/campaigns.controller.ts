@@ -35,7 +35,7 @@ export class CampaignsController {
   @ApiOkResponse({ type: PreviewResponse })
   async previewUnsaved(@Body() dto: CreateCampaignDto, @CurrentPrincipal() who: Principal) {
     const fields = await this.campaigns.resolve(dto, who);
-    return this.previews.preview(fields, fields.runAt ?? fields.startsAt);
+    return this.previews.preview(fields); // timing from its own schedule
   }
 
   @Get('campaigns/:id')
@@ -50,7 +50,7 @@ export class CampaignsController {
   @ApiOkResponse({ type: PreviewResponse })
   async preview(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
     const c = await this.campaigns.get(id, who);
-    return this.previews.preview(c, c.nextFireAt ?? c.runAt ?? c.startsAt);
+    return this.previews.preview(c, c.nextFireAt); // a draft: from its own schedule
   }
 
   @Patch('campaigns/:id')
