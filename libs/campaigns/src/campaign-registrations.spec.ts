@@ -3,7 +3,7 @@ import { DEMO_SMS_REGISTRATIONS, DEMO_SMS_TEMPLATE } from '@loa/templates';
 import { campaignRegistrationProblems, RegistrationTemplateRow } from './campaign-registrations';
 
 const base = loadConfig({});
-const cfg = { gateways: base.gateways, routes: { ...base.routes, viettel: ['viettel', 'esms'] } };
+const cfg = { gateways: base.gateways, routes: { ...base.routes, viettel: ['viettel', 'esms'], vinaphone: ['vnpt'] } };
 const ctx = { publicBaseUrl: base.api.publicBaseUrl, linkCodeLength: base.links.codeLength };
 const sms = (id: number, registrations: RegistrationTemplateRow['registrations']): RegistrationTemplateRow => ({
   id,

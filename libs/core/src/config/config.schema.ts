@@ -83,7 +83,7 @@ export const configSchema = z
     dispatch: z
       .object({
         /** Grants are spaced over 1000 ms + this margin, absorbing jitter between our grant and the arrival. */
-        windowMarginMs: z.number().int().min(0).max(200).default(40),
+        windowMarginMs: z.number().int().min(0).max(200).default(100),
         /** A sender that wakes later than this after its grant takes a new one (the late grant is wasted). */
         lateToleranceMs: z.number().int().min(0).max(200).default(20),
         /** Longest a job waits in-process for a limiter slot; beyond it the job is delayed in the queue. */

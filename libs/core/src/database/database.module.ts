@@ -1,5 +1,6 @@
 import { Global, Inject, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { EventEmitter } from 'node:events';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
@@ -20,7 +21,25 @@ export class DatabaseModule implements OnApplicationBootstrap {
   constructor(
     private readonly ds: DataSource,
     @Inject(APP_CONFIG) private readonly cfg: AppConfig,
-  ) {}
+  ) {
+    this.listenForClientErrors();
+  }
+
+  /**
+   * A backend terminated while its client is checked out but between statements (a TypeORM query runner or
+   * transaction: failover, pg_terminate_backend) makes pg emit 'error' on the client, and TypeORM listens on none: the
+   * process would crash. Every client gets a listener when first checked out; pg-pool drops a broken client on release
+   * and the statement that used it fails (and is retried by its caller).
+   */
+  private listenForClientErrors(): void {
+    const pool = (this.ds.driver as unknown as { master?: EventEmitter }).master;
+    const seen = new WeakSet<EventEmitter>();
+    pool?.on('acquire', (client: EventEmitter) => {
+      if (seen.has(client)) return;
+      seen.add(client);
+      client.on('error', (e: Error) => this.log.warn(`a PostgreSQL connection broke: ${e.message}`));
+    });
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.cfg.database.migrateOnStart) return;
