@@ -183,7 +183,16 @@ describe('failover: Viettel down mid-campaign (fault, e2e)', () => {
       recovered: recoveredAt - t0,
       closed: closedAt - t0,
     };
-    process.stderr.write(`failover: ${JSON.stringify({ ...r, both, timeline, waves: waves.map((w) => w.breaker) })}\n`);
+    const failed = (
+      await h.sql.query(
+        `SELECT d.carrier, d.error_code, d.error_text, m.gateway_id, m.attempts, m.pinned_gateway_id
+           FROM deliveries d LEFT JOIN messages m ON m.delivery_id = d.id AND m.channel_index = d.channel_index
+          WHERE d.status NOT IN ('sent', 'delivered')`,
+      )
+    ).rows;
+    process.stderr.write(
+      `failover: ${JSON.stringify({ ...r, both, timeline, waves: waves.map((w) => w.breaker), failed })}\n`,
+    );
     expect(opened).toBe(true);
     expect(r).toMatchObject({
       sentTwiceInDb: 0,

@@ -109,7 +109,7 @@ describe('failover and the in-doubt gateway guard (integration)', () => {
     expect(await message(id)).toEqual({ gw: 'esms', attempts: 2, requestId: requestIdFor(id, 0), pinned: null });
   });
 
-  it('routes around an open breaker, except a pinned attempt, which goes back to its gateway', async () => {
+  it('routes around an open breaker, except a pinned attempt, which goes back to its gateway and waits there', async () => {
     const router = app.get(SendRouter);
     const breakers = app.get(GatewayBreakers);
     const gw = (id: string) => cfg.gateways.find((g) => g.id === id)!;
@@ -128,8 +128,9 @@ describe('failover and the in-doubt gateway guard (integration)', () => {
     const pinned = viettelIds[1];
     const back = await router.route(gw('esms'), { ...(await repo.loadContext(pinned))! }, 'sms');
     expect(back).toEqual({ kind: 'moved', result: 'rerouted to viettel' });
+    // Its gateway is down: it waits for the breaker (no attempt spent on a refused connection), never moves.
     const stays = await router.route(gw('viettel'), { ...(await repo.loadContext(pinned))! }, 'sms');
-    expect(stays).toMatchObject({ kind: 'send', gateway: { id: 'viettel' }, probe: null });
+    expect(stays).toMatchObject({ kind: 'wait', gatewayId: 'viettel' });
     const q = app.get(SendQueues);
     expect(await q.forGateway('esms').getJob(`d${fresh}c0`)).toBeTruthy();
     expect(await q.forGateway('viettel').getJob(`d${pinned}c0`)).toBeTruthy();

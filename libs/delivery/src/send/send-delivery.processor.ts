@@ -78,6 +78,7 @@ export class SendDeliveryProcessor {
     if (route.kind === 'fail') return this.fail(d, 'NO_ROUTE', route.reason);
     if (route.kind === 'moved') return route.result;
     if (route.kind === 'held') return this.park(d, route.gatewayId);
+    if (route.kind === 'wait') return this.delay(job, token, route.ms, true);
     gw = route.gateway; // this queue's gateway, or a half-open one probed from here
 
     const paused = await this.whilePaused(gw, job, token, d, hasNext);

@@ -13,6 +13,8 @@ export type SendRoute =
   | { kind: 'moved'; result: string }
   /** Every gateway this send may take holds its campaign (it refused the campaign's own request): it waits. */
   | { kind: 'held'; gatewayId: string }
+  /** Pinned to a gateway whose breaker is open (it is down): look again in `ms`, without spending an attempt. */
+  | { kind: 'wait'; gatewayId: string; ms: number }
   | { kind: 'fail'; reason: string };
 
 /** What the router needs of a delivery (SendContext has it). */
@@ -52,7 +54,15 @@ export class SendRouter {
       if (!pinned) return { kind: 'fail', reason: `in doubt on gateway "${d.pinnedGatewayId}", no longer configured` };
       if (d.heldGateways.includes(pinned.id)) return { kind: 'held', gatewayId: pinned.id };
       if (pinned.id !== queueGw.id) return this.moveTo(pinned.id, d, true);
-      return { kind: 'send', gateway: pinned, probe: null };
+      // A pinned attempt cannot fail over; while its gateway is down it waits for the breaker instead of burning its
+      // attempts on refused connections (the outage may outlast them), and goes as a probe once one is allowed.
+      const a = this.breakers.admission(pinned.id);
+      if (a === 'yes') return { kind: 'send', gateway: pinned, probe: null };
+      const p = a === 'probe' ? await this.breakers.probe(pinned) : { kind: 'denied' as const };
+      if (p.kind === 'granted') return { kind: 'send', gateway: pinned, probe: p.ticket };
+      if (p.kind !== 'denied') return { kind: 'send', gateway: pinned, probe: null };
+      const until = this.breakers.state(pinned.id).untilMs ?? 0;
+      return { kind: 'wait', gatewayId: pinned.id, ms: Math.min(30_000, Math.max(1000, until - Date.now())) };
     }
     const refused = new Set<string>(d.heldGateways);
     const admit = (id: string): Admission => (refused.has(id) ? 'no' : this.breakers.admission(id));
