@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue, Worker } from 'bullmq';
+import { Client } from 'pg';
 import { AppConfig, QueueName } from '@loa/core';
 import { bullConnection, bullPrefix } from '@loa/delivery';
 import { pointGatewaysAt, registerAtSimulators, startSimulators } from '../apps/carrier-sim/src';
@@ -58,6 +59,27 @@ export function cpuSeconds(pid: number | undefined): number {
   } catch {
     return NaN;
   }
+}
+
+/** Hands the run to the worker (once it consumes) and resolves when the run is completed. */
+export async function dispatchAndWait(cfg: AppConfig, sql: Client, runId: string): Promise<void> {
+  const q = new Queue(QueueName.Dispatch, { connection: bullConnection(cfg), prefix: bullPrefix(cfg) });
+  while ((await q.getWorkersCount()) === 0) await new Promise((r) => setTimeout(r, 100));
+  await q.add('dispatch-run', { runId });
+  await q.close();
+  for (;;) {
+    const { rows } = await sql.query(`SELECT status FROM campaign_runs WHERE id = $1`, [runId]);
+    if (rows[0].status === 'completed') break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** SIGTERM (graceful shutdown) and wait for the worker to exit. */
+export async function stopWorker(worker: ChildProcess | undefined): Promise<void> {
+  if (!worker || worker.exitCode !== null) return;
+  const exited = new Promise((r) => worker.once('exit', r));
+  worker.kill('SIGTERM');
+  await exited;
 }
 
 export async function rawBullMq(cfg: AppConfig, n: number): Promise<number> {
@@ -129,18 +151,13 @@ async function phase(size: number, rate: number | null): Promise<PhaseResult> {
     const run = await seedDispatchRun(sql, { count: size, firstNumber: 1, channels: ['sms'] });
     cfg.log.level = 'error';
     worker = spawnWorker(cfg);
-    const q = new Queue(QueueName.Dispatch, { connection: bullConnection(cfg), prefix: bullPrefix(cfg) });
     // Booted: the worker consumes the dispatch queue.
+    const q = new Queue(QueueName.Dispatch, { connection: bullConnection(cfg), prefix: bullPrefix(cfg) });
     while ((await q.getWorkersCount()) === 0) await new Promise((r) => setTimeout(r, 100));
+    await q.close();
     const cpu0 = cpuSeconds(worker.pid);
     const t0 = performance.now();
-    await q.add('dispatch-run', { runId: run.runId });
-    await q.close();
-    for (;;) {
-      const { rows } = await sql.query(`SELECT status FROM campaign_runs WHERE id = $1`, [run.runId]);
-      if (rows[0].status === 'completed') break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    await dispatchAndWait(cfg, sql, run.runId);
     const seconds = (performance.now() - t0) / 1000;
     const cpu = cpuSeconds(worker.pid) - cpu0;
     const sent: number = (await sql.query(`SELECT count(*)::int AS n FROM deliveries WHERE status = 'sent'`)).rows[0].n;
@@ -160,11 +177,7 @@ async function phase(size: number, rate: number | null): Promise<PhaseResult> {
       cpuPerThousand: (cpu / Math.max(1, sent)) * 1000,
     };
   } finally {
-    if (worker && worker.exitCode === null) {
-      const exited = new Promise((r) => worker!.once('exit', r));
-      worker.kill('SIGTERM');
-      await exited;
-    }
+    await stopWorker(worker);
     await sql.end();
     await dropTestDatabase(cfg);
     await sims.close();

@@ -9,9 +9,6 @@
  * `node dist/bench/throttle.bench.js [seconds=20] [rates=100,400]` or `npm run bench -- --only throttle`.
  */
 import { ChildProcess } from 'node:child_process';
-import { Queue } from 'bullmq';
-import { QueueName } from '@loa/core';
-import { bullConnection, bullPrefix } from '@loa/delivery';
 import { pointGatewaysAt, registerAtSimulators, SimName, startSimulators } from '../apps/carrier-sim/src';
 import {
   backloggedThroughput,
@@ -20,7 +17,7 @@ import {
   seedDispatchRun,
 } from '../libs/delivery/src/testing/seed-run';
 import { createTestDatabase, dropTestDatabase, sqlClient, testConfig, uniqueName } from '../test/support';
-import { rawBullMq, spawnWorker } from './dispatch.bench';
+import { dispatchAndWait, rawBullMq, spawnWorker, stopWorker } from './dispatch.bench';
 import { BenchResult } from './run';
 
 const GATEWAYS: SimName[] = ['viettel', 'vnpt', 'esms', 'zalo'];
@@ -61,15 +58,7 @@ async function measure(gateway: SimName, rate: number, count: number): Promise<A
       channels: [gateway === 'zalo' ? 'zns' : 'sms'],
     });
     worker = spawnWorker(cfg);
-    const q = new Queue(QueueName.Dispatch, { connection: bullConnection(cfg), prefix: bullPrefix(cfg) });
-    while ((await q.getWorkersCount()) === 0) await new Promise((r) => setTimeout(r, 100));
-    await q.add('dispatch-run', { runId: run.runId });
-    await q.close();
-    for (;;) {
-      const { rows } = await sql.query(`SELECT status FROM campaign_runs WHERE id = $1`, [run.runId]);
-      if (rows[0].status === 'completed') break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    await dispatchAndWait(cfg, sql, run.runId);
     const sim = sims[gateway];
     const times = sim
       .messages()
@@ -84,11 +73,7 @@ async function measure(gateway: SimName, rate: number, count: number): Promise<A
       sent: times.length,
     };
   } finally {
-    if (worker && worker.exitCode === null) {
-      const exited = new Promise((r) => worker!.once('exit', r));
-      worker.kill('SIGTERM');
-      await exited;
-    }
+    await stopWorker(worker);
     await sql.end();
     await dropTestDatabase(cfg);
     await sims.close();
