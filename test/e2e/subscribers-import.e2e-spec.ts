@@ -338,4 +338,19 @@ describe('subscriber CSV import (e2e)', () => {
     expect(lines[0]).toMatch(/^phone,carrier,carrier_source,unit_code/);
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['84871112222']);
   });
+
+  it('neutralises spreadsheet formulas in exported cells (names, tags, units)', async () => {
+    await h.sql.query(
+      `INSERT INTO subscribers (phone, carrier, name, tags) VALUES ('84871119999', 'itel', $1, ARRAY['+cmd', 'x'])`,
+      ['=HYPERLINK("http://evil.example","Bluezone")'],
+    );
+    const res = await h.http().get('/api/v1/subscribers/export.csv?tag=%2Bcmd').set(auth).expect(200);
+    const row = res.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n')[1];
+    expect(row).toContain(`"'=HYPERLINK(""http://evil.example"",""Bluezone"")"`);
+    expect(row).toContain(`'+cmd;x`);
+    expect(row).not.toMatch(/,=|,\+cmd/);
+  });
 });

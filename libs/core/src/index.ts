@@ -14,3 +14,4 @@ export * from './http/validation';
 export * from './metrics/metrics.module';
 export * from './logging/pino-nest.logger';
 export * from './process/ready';
+export * from './csv/csv-safe';

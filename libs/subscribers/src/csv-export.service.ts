@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { APP_CONFIG, AppConfig, CARRIERS, Carrier } from '@loa/core';
+import { APP_CONFIG, AppConfig, CARRIERS, Carrier, csvSafeSql } from '@loa/core';
 import { Principal } from '@loa/access';
 
 export interface ExportFilter {
@@ -31,8 +31,9 @@ export class CsvExportService {
       if (f.carrier) where.push(`s.carrier = ${c.escapeLiteral(checkCarrier(f.carrier))}`);
       if (f.tag) where.push(`s.tags @> ARRAY[${c.escapeLiteral(f.tag)}]`);
       return `COPY (
-        SELECT s.phone, s.carrier, s.carrier_source, u.code AS unit_code, u.name AS unit_name, s.name,
-               array_to_string(s.tags, ';') AS tags, s.attributes::text AS attributes,
+        SELECT s.phone, s.carrier, s.carrier_source, ${csvSafeSql('u.code')} AS unit_code,
+               ${csvSafeSql('u.name')} AS unit_name, ${csvSafeSql('s.name')} AS name,
+               ${csvSafeSql("array_to_string(s.tags, ';')")} AS tags, s.attributes::text AS attributes,
                s.opted_out_at, s.installed_at, s.last_clicked_at,
                EXISTS (SELECT 1 FROM dnc_numbers d WHERE d.phone = s.phone) AS dnc, s.created_at
           FROM subscribers s ${who.unitPath || f.unitId !== undefined ? 'JOIN' : 'LEFT JOIN'} units u ON u.id = s.unit_id
@@ -44,7 +45,8 @@ export class CsvExportService {
   async rejections(importId: number, out: Writable): Promise<void> {
     await this.copyOut(
       out,
-      () => `COPY (SELECT line, raw, reason FROM import_rejections WHERE import_id = ${Math.trunc(importId)}
+      () => `COPY (SELECT line, ${csvSafeSql('raw')} AS raw, ${csvSafeSql('reason')} AS reason
+                     FROM import_rejections WHERE import_id = ${Math.trunc(importId)}
                ORDER BY line) TO STDOUT (FORMAT csv, HEADER)`,
     );
   }
