@@ -57,6 +57,28 @@ describe('unit scope and roles (e2e)', () => {
       .expect(403);
   });
 
+  it('a district key records installs only for its own subscribers, and learns nothing of others', async () => {
+    const res = await h.http().post('/api/v1/installs').set(district).send(['0912000002', '0912000001']).expect(200);
+    // The other district's subscriber answers exactly as a number that is nobody's.
+    expect(res.body).toMatchObject({ received: 2, installed: 1, alreadyInstalled: 0, unknown: ['84912000002'] });
+    const rows = await h.sql.query(
+      `SELECT phone, installed_at IS NOT NULL AS installed FROM subscribers ORDER BY phone`,
+    );
+    expect(rows.rows).toEqual([
+      { phone: '84912000001', installed: true },
+      { phone: '84912000002', installed: false },
+    ]);
+    const csv = await h
+      .http()
+      .post('/api/v1/installs/import')
+      .set(district)
+      .attach('file', Buffer.from('phone\n0912000002\n'), 'i.csv')
+      .expect(200);
+    expect(csv.body).toMatchObject({ installed: 0, unknown: ['84912000002'] });
+    await h.sql.query(`UPDATE subscribers SET installed_at = NULL`);
+    await h.sql.query(`DELETE FROM installs`);
+  });
+
   it('a district key can neither see nor change subscribers elsewhere', async () => {
     const list = await h.http().get('/api/v1/subscribers').set(district).expect(200);
     expect(list.body.items.map((s: { id: number }) => s.id)).toEqual([inside]);

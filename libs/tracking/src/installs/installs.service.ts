@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditService, Principal } from '@loa/access';
+import { AuditService, Principal, unitScopeSql } from '@loa/access';
 import { APP_CONFIG, AppConfig, Clock } from '@loa/core';
 import { markRunsDirty } from '@loa/stats';
-import { normalizePhone } from '../../../subscribers/src/phone/phone-normalizer';
+import { normalizePhone } from '@loa/subscribers';
 
 export interface InstallInput {
   phone: unknown;
@@ -17,7 +17,7 @@ export interface InstallResult {
   alreadyInstalled: number;
   /** Of the new installs, those credited to a campaign message. */
   attributed: number;
-  /** Valid numbers that are not subscribers. */
+  /** Valid numbers that are not subscribers (within the caller's unit subtree). */
   unknown: string[];
   invalid: { index: number; value: string; reason: string }[];
 }
@@ -52,11 +52,15 @@ export class InstallsService {
     });
     const phones = [...byPhone.keys()];
     const ats = phones.map((p) => byPhone.get(p)!);
+    // Only the caller's subtree: a district's key never marks (or learns about) another district's subscribers; a
+    // number outside it answers as unknown, exactly like a number that is nobody's.
+    const params: unknown[] = [phones, ats, this.cfg.tracking.installWindowDays, source];
+    const inScope = who ? unitScopeSql(who, 's.unit_id', params) : 'TRUE';
     return this.ds.transaction(async (m) => {
       const rows: { phone: string; subscriber_id: string | null; inserted: boolean; run_id: string | null }[] =
         await m.query(
           `WITH v AS (SELECT * FROM unnest($1::text[], $2::timestamptz[]) AS v(phone, at)),
-           s AS (SELECT s.id, s.phone, s.unit_id, v.at FROM v JOIN subscribers s ON s.phone = v.phone),
+           s AS (SELECT s.id, s.phone, s.unit_id, v.at FROM v JOIN subscribers s ON s.phone = v.phone WHERE ${inScope}),
            upd AS (
              UPDATE subscribers x SET installed_at = s.at, updated_at = now() FROM s
               WHERE x.id = s.id AND (x.installed_at IS NULL OR x.installed_at > s.at) RETURNING x.id
@@ -85,7 +89,7 @@ export class InstallsService {
            )
            SELECT v.phone, s.id AS subscriber_id, ins.subscriber_id IS NOT NULL AS inserted, ins.run_id
              FROM v LEFT JOIN s ON s.phone = v.phone LEFT JOIN ins ON ins.subscriber_id = s.id`,
-          [phones, ats, this.cfg.tracking.installWindowDays, source],
+          params,
         );
       const result: InstallResult = {
         received: inputs.length,
