@@ -189,6 +189,48 @@ describe('delivery reports, clicks and installs (e2e)', () => {
     await waitFor('delivered', async () => (await delivery(d.id)).status === 'delivered');
   });
 
+  it.each([
+    ['dated 2001', Date.parse('2001-01-01T00:00:00Z')],
+    ['dated 2100', Date.parse('2100-01-01T00:00:00Z')],
+  ])('Zalo (signed POST): a report %s is stored at a time within [sent, received]', async (_when, at) => {
+    const z = gw('zalo');
+    const sentAt = new Date(Date.now() - 30_000);
+    const d = await seedDelivery(h.sql, {
+      ...camp,
+      unitId: units.communeA1,
+      gatewayId: 'zalo',
+      channel: 'zns',
+      providerMessageId: `zmsg-${at}`,
+      sentAt,
+    });
+    const timestamp = String(at);
+    const body = JSON.stringify({
+      event_name: 'user_received_message',
+      timestamp,
+      message: { msg_id: `zmsg-${at}`, tracking_id: d.requestId },
+    });
+    const mac = zaloMac(z.credentials.appId, body, timestamp, z.credentials.oaSecretKey);
+    const before = Date.now();
+    await h
+      .http()
+      .post('/webhooks/zalo')
+      .set('Content-Type', 'application/json')
+      .set('X-ZEvent-Signature', `mac=${mac}`)
+      .send(body)
+      .expect(200);
+    await waitFor('delivered', async () => (await delivery(d.id)).status === 'delivered');
+    const { rows } = await h.sql.query(
+      `SELECT d.delivered_at AS d, m.delivered_at AS m FROM deliveries d JOIN messages m ON m.delivery_id = d.id
+        WHERE d.id = $1`,
+      [d.id],
+    );
+    for (const t of [rows[0].d, rows[0].m] as Date[]) {
+      expect(t.getTime()).toBeGreaterThanOrEqual(sentAt.getTime());
+      expect(t.getTime()).toBeLessThanOrEqual(Date.now());
+      if (at > before) expect(t.getTime()).toBeGreaterThanOrEqual(before - 1000); // clamped to its arrival
+    }
+  });
+
   describe('click-through', () => {
     it('redirects per platform, counts people and not preview bots, ignores HEAD', async () => {
       const d = await seedDelivery(h.sql, { ...camp, unitId: units.communeA1, gatewayId: 'esms', status: 'delivered' });
