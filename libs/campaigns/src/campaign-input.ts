@@ -45,6 +45,25 @@ function date(v: string | null | undefined, field: string, out: FieldProblem[]):
 }
 
 /**
+ * What is wrong with a campaign link target, or null: an absolute https URL without user name or password, on one of
+ * the allowed hosts (exactly: "bluezone.gov.vn.evil.example" and "xn--…" look-alikes are other hosts).
+ */
+export function targetUrlProblem(url: string, allowedHosts: readonly string[]): string | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return 'must be an absolute URL';
+  }
+  if (u.protocol !== 'https:') return 'must be an https:// URL';
+  if (u.username || u.password) return 'must not carry a user name or password';
+  if (!allowedHosts.includes(u.hostname)) {
+    return `host "${u.hostname}" is not one of the allowed hosts (${allowedHosts.join(', ')}): a national admin adds hosts in campaignDefaults.allowedTargetHosts`;
+  }
+  return null;
+}
+
+/**
  * Cross-field rules the DTO cannot express, and defaults from `cfg.campaignDefaults`. Returns the fields to
  * store, or the full list of problems (each naming its field) — never some of each.
  */
@@ -84,6 +103,12 @@ export function resolveCampaignInput(
   }
   const validityHours = i.validityHours ?? defaults.validityHours;
   if (validityHours > MAX_VALIDITY_HOURS) add('validityHours', `at most ${MAX_VALIDITY_HOURS}`);
+  const hosts = [...(defaults.allowedTargetHosts ?? []), new URL(defaults.targetUrl).hostname];
+  for (const field of ['targetUrl', 'targetAndroid', 'targetIos'] as const) {
+    const url = i[field];
+    const problem = url ? targetUrlProblem(url, hosts) : null;
+    if (problem) add(field, problem);
+  }
 
   return {
     problems,

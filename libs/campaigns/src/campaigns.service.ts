@@ -1,4 +1,4 @@
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@loa/core';
 import { assertWithin, AuditService, Principal, unitScopeSql } from '@loa/access';
@@ -102,8 +102,25 @@ export class CampaignsService {
       const locked = await this.repo.find(id, m, true);
       if (!locked) throw new NotFoundException(`Campaign ${id} does not exist`);
       assertCanApply('edit', locked.campaign.status, id);
+      const targets = (['targetUrl', 'targetAndroid', 'targetIos'] as const).filter(
+        (k) => fields[k] !== locked.campaign[k],
+      );
+      if (targets.length) {
+        const [sent] = await m.query(
+          `SELECT 1 FROM deliveries WHERE campaign_id = $1 AND sent_at IS NOT NULL LIMIT 1`,
+          [id],
+        );
+        // People already hold short links to the old target: the campaign's links are fixed once anything was sent.
+        if (sent) {
+          throw new ConflictException(
+            `Campaign ${id} has already sent links to ${targets.map((k) => `${k} ${locked.campaign[k]}`).join(', ')}: ` +
+              'they cannot be changed now (create a new campaign for a new target)',
+          );
+        }
+      }
       const c = await this.repo.update(id, fields, m);
-      await this.audit.record(who, 'update', 'campaign', id, { changed: Object.keys(patch) }, m);
+      const moved = Object.fromEntries(targets.map((k) => [k, { from: locked.campaign[k], to: fields[k] }]));
+      await this.audit.record(who, 'update', 'campaign', id, { changed: Object.keys(patch), ...moved }, m);
       return c;
     });
   }

@@ -59,6 +59,13 @@ export const configSchema = z
       capWindowHours: z.number().int().positive(),
       validityHours: z.number().int().positive(),
       targetUrl: z.url(),
+      /**
+       * Hosts a campaign's link may lead to (https only, exact host names): short links carry a government
+       * department's name, so they never point at a look-alike host. The default target's host is always allowed.
+       */
+      allowedTargetHosts: z
+        .array(z.string().regex(/^[a-z0-9.-]+$/, 'lowercase host names'))
+        .default(['bluezone.gov.vn', 'play.google.com', 'apps.apple.com']),
     }),
     links: z.object({ codeLength: z.number().int().min(6).max(22) }),
     /** Delivery reports, clicks, installs and the statistics roll-up (see docs/tracking.md, docs/stats.md). */
