@@ -33,6 +33,35 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(expected);
   });
 
+  it('refuses a misspelt variable, naming it', () => {
+    expect(() => loadConfig({ LOA_API_PROT: '8080' })).toThrow('LOA_API_PROT: unknown variable');
+  });
+
+  const withFile = (content: object, env: NodeJS.ProcessEnv = {}) => {
+    const file = join(tmpdir(), `loa-cfg-${process.pid}-${Math.random().toString(36).slice(2)}.json`);
+    writeFileSync(file, JSON.stringify(content));
+    try {
+      return () => loadConfig({ ...env, LOA_CONFIG_FILE: file });
+    } finally {
+      setTimeout(() => unlinkSync(file), 1000).unref();
+    }
+  };
+
+  it.each([
+    [{ api: { prot: 3000 } }, 'api: Unrecognized key: "prot"'],
+    [{ gateways: [{ id: 'x', webhookAllowIPs: [] }] }, 'Unrecognized key: "webhookAllowIPs"'],
+    [{ dispatch: { windowMarginMS: 5 } }, 'Unrecognized key: "windowMarginMS"'],
+  ])('refuses an unknown key in a configuration file (%j), naming it', (content, expected) => {
+    expect(withFile(content)).toThrow(expected);
+  });
+
+  it('refuses the repository’s default secrets when env is production, naming each', () => {
+    const load = withFile({}, { NODE_ENV: 'production' });
+    expect(load).toThrow("gateways.viettel.webhookSecret: still the repository's default secret");
+    expect(load).toThrow("gateways.zalo.credentials.appSecret: still the repository's default secret");
+    expect(() => loadConfig({ NODE_ENV: 'development' })).not.toThrow();
+  });
+
   it('lists every problem at once, and checks routes against gateways', () => {
     const file = join(tmpdir(), `loa-cfg-${process.pid}.json`);
     writeFileSync(file, JSON.stringify({ routes: { mobifone: 'nope' }, links: { codeLength: 2 } }));

@@ -21,7 +21,23 @@ export const ENV_OVERRIDES: Record<string, [string, (v: string) => unknown]> = {
   LOA_SCHEDULER_INTERVAL_MS: ['worker.schedulerIntervalMs', Number],
 };
 
+/** Variables read elsewhere by the start scripts (scripts/start.sh, scripts/run-all.js), not configuration keys. */
+const SCRIPT_VARIABLES = new Set(['LOA_CONFIG_FILE', 'LOA_SEED_DEMO', 'LOA_SIMULATORS', 'LOA_START_ADMIN_KEY']);
+
 export class ConfigError extends Error {}
+
+/** Every secret of config/default.json's gateways (webhook secrets and credential values that are secrets). */
+function defaultSecrets(raw: Record<string, unknown>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const g of (raw.gateways as Record<string, unknown>[] | undefined) ?? []) {
+    const id = String(g.id);
+    if (typeof g.webhookSecret === 'string') out.set(`gateways.${id}.webhookSecret`, g.webhookSecret);
+    for (const [k, v] of Object.entries((g.credentials as Record<string, string>) ?? {})) {
+      if (/secret|pass|key|token/i.test(k)) out.set(`gateways.${id}.credentials.${k}`, v);
+    }
+  }
+  return out;
+}
 
 function setPath(obj: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('.');
@@ -56,7 +72,12 @@ function readJson(file: string, origin: string): Record<string, unknown> {
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = findRoot()): AppConfig {
   let raw = readJson(join(rootDir, 'config', 'default.json'), 'config/default.json');
+  const shipped = defaultSecrets(raw);
   if (env.LOA_CONFIG_FILE) raw = deepMerge(raw, readJson(env.LOA_CONFIG_FILE, 'LOA_CONFIG_FILE'));
+  // A misspelt variable (LOA_API_PROT) must not be silently ignored.
+  const unknownVars = Object.keys(env).filter(
+    (k) => k.startsWith('LOA_') && !(k in ENV_OVERRIDES) && !SCRIPT_VARIABLES.has(k),
+  );
   const fromEnv = new Map<string, string>();
   for (const [name, [path, parse]] of Object.entries(ENV_OVERRIDES)) {
     const v = env[name];
@@ -65,15 +86,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = findR
     fromEnv.set(path, name);
   }
   const parsed = configSchema.safeParse(raw);
+  const problems = unknownVars.map(
+    (k) => `  - ${k}: unknown variable (known: ${[...Object.keys(ENV_OVERRIDES), ...SCRIPT_VARIABLES].join(', ')})`,
+  );
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => {
+    for (const i of parsed.error.issues) {
       const key = i.path.join('.');
       const origin = fromEnv.get(key);
-      return `  - ${origin ? `${origin} (${key})` : key || '(root)'}: ${i.message}`;
-    });
-    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+      problems.push(`  - ${origin ? `${origin} (${key})` : key || '(root)'}: ${i.message}`);
+    }
+  } else if (parsed.data.env === 'production') {
+    // The repository's demo secrets are public: production must bring its own.
+    for (const g of parsed.data.gateways) {
+      const own = new Map<string, string>([
+        [`gateways.${g.id}.webhookSecret`, g.webhookSecret],
+        ...Object.entries(g.credentials).map(([k, v]) => [`gateways.${g.id}.credentials.${k}`, v] as [string, string]),
+      ]);
+      for (const [key, value] of own) {
+        if (shipped.get(key) === value)
+          problems.push(`  - ${key}: still the repository's default secret (env is production)`);
+      }
+    }
   }
-  return parsed.data;
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  return parsed.data!;
 }
 
 /** The repository root: where config/default.json lives, from src (ts) or dist (js). */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be HH:MM');
 const carrier = z.enum(['viettel', 'vinaphone', 'mobifone', 'vietnamobile', 'gmobile', 'itel']);
 
-export const gatewaySchema = z.object({
+export const gatewaySchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'lowercase letters, digits and dashes'),
   channel: z.enum(['sms', 'zns']),
   protocol: z.enum(['viettel-soap', 'vnpt-json', 'esms-json', 'zalo-zns']),
@@ -28,30 +28,30 @@ export const gatewaySchema = z.object({
 });
 
 export const configSchema = z
-  .object({
+  .strictObject({
     env: z.enum(['development', 'test', 'production']),
-    api: z.object({
+    api: z.strictObject({
       port: z.number().int().min(0).max(65535),
       publicBaseUrl: z.url(),
       bodyLimit: z.string(),
       uploadLimitMb: z.number().int().positive(),
     }),
-    database: z.object({
+    database: z.strictObject({
       url: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
       poolSize: z.number().int().positive(),
       migrateOnStart: z.boolean(),
     }),
-    redis: z.object({
+    redis: z.strictObject({
       url: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL'),
       prefix: z.string().regex(/^[a-zA-Z0-9_-]+$/, 'letters, digits, _ and - only (BullMQ forbids ":")'),
     }),
-    log: z.object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) }),
+    log: z.strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) }),
     /** Test hook: "anchorRealMs,anchorFakeMs,speed" makes every process share one fast-forwarded clock. */
     fakeClock: z
       .string()
       .regex(/^\d+,\d+,\d+(\.\d+)?$/, 'must be "anchorRealMs,anchorFakeMs,speed"')
       .optional(),
-    campaignDefaults: z.object({
+    campaignDefaults: z.strictObject({
       timezone: z.literal('Asia/Ho_Chi_Minh'),
       windowStart: hhmm,
       windowEnd: hhmm,
@@ -67,10 +67,10 @@ export const configSchema = z
         .array(z.string().regex(/^[a-z0-9.-]+$/, 'lowercase host names'))
         .default(['bluezone.gov.vn', 'play.google.com', 'apps.apple.com']),
     }),
-    links: z.object({ codeLength: z.number().int().min(6).max(22) }),
+    links: z.strictObject({ codeLength: z.number().int().min(6).max(22) }),
     /** Delivery reports, clicks, installs and the statistics roll-up (see docs/tracking.md, docs/stats.md). */
     tracking: z
-      .object({
+      .strictObject({
         reportSweepMs: z.number().int().positive().default(2000),
         clickBatchSize: z.number().int().positive().default(1000),
         installWindowDays: z.number().int().positive().default(7),
@@ -79,7 +79,7 @@ export const configSchema = z
         liveGraceHours: z.number().int().nonnegative().default(6),
       })
       .prefault({}),
-    worker: z.object({
+    worker: z.strictObject({
       schedulerIntervalMs: z.number().int().positive(),
       fanoutBatchSize: z.number().int().positive(),
       /** Worker's own Prometheus /metrics port (the worker has no other HTTP); 0 = off. */
@@ -88,7 +88,7 @@ export const configSchema = z
     }),
     /** Dispatch engine: the strict sliding-window limiter and batching (see docs/dispatch.md). */
     dispatch: z
-      .object({
+      .strictObject({
         /** Grants are spaced over 1000 ms + this margin, absorbing jitter between our grant and the arrival. */
         windowMarginMs: z.number().int().min(0).max(200).default(100),
         /** A sender that wakes later than this after its grant takes a new one (the late grant is wasted). */
@@ -103,7 +103,7 @@ export const configSchema = z
         inDoubtGraceMs: z.number().int().positive().default(300_000),
         /** Circuit breaker per gateway, shared through Redis: failover to the next gateway of a carrier's route. */
         breaker: z
-          .object({
+          .strictObject({
             /** Off: every carrier's first gateway carries all its traffic, as with a route of one. */
             enabled: z.boolean().default(true),
             /** Sliding window over which transport failures and attempts are counted. */
@@ -131,9 +131,9 @@ export const configSchema = z
         .union([z.string(), z.array(z.string()).min(1, 'needs at least one gateway')])
         .transform((v) => (Array.isArray(v) ? v : [v])),
     ),
-    simulator: z.object({
+    simulator: z.strictObject({
       host: z.string(),
-      ports: z.object({
+      ports: z.strictObject({
         viettel: z.number().int(),
         vnpt: z.number().int(),
         esms: z.number().int(),
