@@ -57,6 +57,36 @@ describe('unit scope and roles (e2e)', () => {
       .expect(403);
   });
 
+  it('a district admin administers only its subtree: keys, revocation, audit log', async () => {
+    const districtAdminToken = await h.key('admin', ids['339']);
+    const dAdmin = { Authorization: `Bearer ${districtAdminToken}` };
+    const elsewhereOperator = await h.key('operator', ids['356']);
+    const all = (await h.http().get('/api/v1/api-keys').set(admin).expect(200)).body as {
+      id: number;
+      unitId: number;
+    }[];
+    const mine = (await h.http().get('/api/v1/api-keys').set(dAdmin).expect(200)).body as typeof all;
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((k) => k.unitId === ids['339'])).toBe(true);
+    const national = all.find((k) => k.unitId === null)!;
+    const elsewhere = all.find((k) => k.unitId === ids['356'])!;
+    await h.http().delete(`/api/v1/api-keys/${national.id}`).set(dAdmin).expect(404);
+    await h.http().delete(`/api/v1/api-keys/${elsewhere.id}`).set(dAdmin).expect(404);
+    await h
+      .http()
+      .get('/api/v1/units')
+      .set({ Authorization: `Bearer ${elsewhereOperator}` })
+      .expect(200); // still works
+    await h.http().get('/api/v1/units').set(admin).expect(200);
+    // The audit log: a national admin's own actions (it created the subscribers) are not a district's to read.
+    const log = (await h.http().get('/api/v1/audit').set(dAdmin).expect(200)).body as { keyId: number | null }[];
+    const districtKeys = new Set(mine.map((k) => k.id));
+    expect(log.every((e) => e.keyId !== null && districtKeys.has(e.keyId))).toBe(true);
+    expect(((await h.http().get('/api/v1/audit').set(admin).expect(200)).body as unknown[]).length).toBeGreaterThan(
+      log.length,
+    );
+  });
+
   it('a district key records installs only for its own subscribers, and learns nothing of others', async () => {
     const res = await h.http().post('/api/v1/installs').set(district).send(['0912000002', '0912000001']).expect(200);
     // The other district's subscriber answers exactly as a number that is nobody's.

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Principal, Role } from './principal';
+import { unitScopeSql } from './unit-scope';
 
 export interface CreatedKey {
   id: number;
@@ -49,9 +50,13 @@ export class ApiKeysService {
     return { id: row.id, name, role, unitId, token: `loa_${prefix}_${secret}` };
   }
 
-  async list(): Promise<ApiKeyView[]> {
+  /** The keys of the caller's subtree (a national admin: every key; a scoped admin: never a national key). */
+  async list(who: Principal): Promise<ApiKeyView[]> {
+    const params: unknown[] = [];
     const rows = await this.ds.query(
-      `SELECT id, name, prefix, role, unit_id, created_at, last_used_at, revoked_at FROM api_keys ORDER BY id`,
+      `SELECT k.id, k.name, k.prefix, k.role, k.unit_id, k.created_at, k.last_used_at, k.revoked_at FROM api_keys k
+        WHERE ${unitScopeSql(who, 'k.unit_id', params)} ORDER BY k.id`,
+      params,
     );
     return rows.map((r: Record<string, never>) => ({
       id: r.id,
@@ -65,10 +70,14 @@ export class ApiKeysService {
     }));
   }
 
-  async revoke(id: number): Promise<boolean> {
-    const res = await this.ds.query(`UPDATE api_keys SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [
-      id,
-    ]);
+  /** Revokes a key of the caller's subtree; false when there is none such (unknown, revoked, or outside it). */
+  async revoke(who: Principal, id: number): Promise<boolean> {
+    const params: unknown[] = [id];
+    const res = await this.ds.query(
+      `UPDATE api_keys k SET revoked_at = now()
+        WHERE k.id = $1 AND k.revoked_at IS NULL AND ${unitScopeSql(who, 'k.unit_id', params)}`,
+      params,
+    );
     this.cache.clear();
     return res[1] > 0;
   }

@@ -62,8 +62,8 @@ export class ApiKeysController {
   @Get('api-keys')
   @ApiOperation({ summary: 'List API keys (never their secrets)' })
   @ApiOkResponse({ type: [ApiKeyResponse] })
-  list() {
-    return this.keys.list();
+  list(@CurrentPrincipal() who: Principal) {
+    return this.keys.list(who);
   }
 
   @Roles('admin')
@@ -92,8 +92,8 @@ export class ApiKeysController {
   @ApiOperation({ summary: 'Revoke an API key' })
   @ApiOkResponse({ type: RevokedResponse })
   async revoke(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
-    if (!(await this.keys.revoke(id)))
-      throw new NotFoundException(`API key ${id} does not exist or is already revoked`);
+    if (!(await this.keys.revoke(who, id)))
+      throw new NotFoundException(`API key ${id} does not exist, is already revoked, or is outside your unit`);
     await this.audit.record(who, 'revoke', 'api_key', id);
     return { revoked: id };
   }
@@ -102,7 +102,7 @@ export class ApiKeysController {
   @Get('audit')
   @ApiOperation({ summary: 'The audit log, newest first' })
   @ApiOkResponse({ type: [AuditEntryResponse] })
-  auditLog(@Query() q: AuditQueryDto) {
-    return this.audit.list(q.limit ?? 100, q.before);
+  auditLog(@Query() q: AuditQueryDto, @CurrentPrincipal() who: Principal) {
+    return this.audit.list(who, q.limit ?? 100, q.before);
   }
 }
