@@ -4,8 +4,8 @@ import { DeliveryEvent, InvalidReportError, OutboundSms, RawRequest, SendOutcome
 import { GatewayHttp } from '../http/gateway-http.client';
 import { httpStatusOutcome, transportOutcome, unreadableOutcome } from '../http/http-outcome';
 import { NowSource, SYSTEM_NOW } from '../now';
-import { assertUrlSecret, first } from '../webhook-auth';
-import { classifyEsmsReply, encodeEsmsSend, ESMS_SEND_PATH, ESMS_TELCO } from './esms-json.codec';
+import { assertUrlSecret, first, safeEqual } from '../webhook-auth';
+import { classifyEsmsReply, encodeEsmsSend, esmsCallbackToken, ESMS_SEND_PATH, ESMS_TELCO } from './esms-json.codec';
 
 /** SendStatus values that are not final (1 in review, 2 waiting): no event; eSMS reports again when final. */
 const NOT_FINAL = new Set(['1', '2']);
@@ -52,6 +52,12 @@ export class EsmsJsonAdapter implements SmsGateway {
     const telco = q('telcoid');
     if (telco !== undefined && !(telco in ESMS_TELCO)) {
       throw new InvalidReportError(`${gw.id}: unknown telcoid "${telco}"`, 400);
+    }
+    // A report naming our request id must carry that message's token (see esmsCallbackUrl); one without `rid`
+    // matches by eSMS's own SMSID only, which nobody but eSMS knows.
+    const rid = q('rid');
+    if (rid !== undefined && !safeEqual(q('t') ?? '', esmsCallbackToken(gw.credentials.secretKey ?? '', rid))) {
+      throw new InvalidReportError(`${gw.id}: report naming request ${rid} without its callback token`, 403);
     }
     if (NOT_FINAL.has(status)) return [];
     return [

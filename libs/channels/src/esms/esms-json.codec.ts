@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { GatewayConfig } from '@loa/core';
 import { Carrier, OutboundSms, SendOutcome } from '../channel.types';
 
@@ -20,11 +21,20 @@ export interface EsmsSendRequest {
 /**
  * Adds our request id to the per-message CallbackUrl: eSMS reports carry only its own SMSID, which we lack when
  * the first answer was lost and the retry got 124 (duplicate). With `rid` the report still finds its message.
+ * `t` is the message's own token: request ids are sequential, and the URL's `secret` is the same in every callback,
+ * so whoever has seen one callback URL could otherwise name any message. The token is keyed with the eSMS
+ * SecretKey, which travels in no URL.
  */
-export function esmsCallbackUrl(base: string, requestId: string): string {
+export function esmsCallbackUrl(base: string, requestId: string, key: string): string {
   const u = new URL(base);
   u.searchParams.set('rid', requestId);
+  u.searchParams.set('t', esmsCallbackToken(key, requestId));
   return u.toString();
+}
+
+/** The per-message callback token: HMAC-SHA256(key, request id), 128 bits in hex. */
+export function esmsCallbackToken(key: string, requestId: string): string {
+  return createHmac('sha256', key).update(`esms-callback:${requestId}`).digest('hex').slice(0, 32);
 }
 
 export function encodeEsmsSend(gw: GatewayConfig, msg: OutboundSms): EsmsSendRequest {
@@ -40,7 +50,7 @@ export function encodeEsmsSend(gw: GatewayConfig, msg: OutboundSms): EsmsSendReq
     Sandbox: c.sandbox === '1' ? '1' : '0',
     RequestId: msg.requestId,
   };
-  if (msg.callbackUrl) body.CallbackUrl = esmsCallbackUrl(msg.callbackUrl, msg.requestId);
+  if (msg.callbackUrl) body.CallbackUrl = esmsCallbackUrl(msg.callbackUrl, msg.requestId, c.secretKey ?? '');
   if (c.campaignId) body.campaignid = c.campaignId;
   return body;
 }

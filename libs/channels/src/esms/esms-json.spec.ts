@@ -4,7 +4,7 @@ import { gatewayFor } from '../gateway.registry';
 import { GatewayHttp } from '../http/gateway-http.client';
 import { reportErrorStatus } from '../report-error.spec-helper';
 import { EsmsJsonAdapter } from './esms-json.adapter';
-import { classifyEsmsReply, encodeEsmsSend, ESMS_CODES } from './esms-json.codec';
+import { classifyEsmsReply, encodeEsmsSend, ESMS_CODES, esmsCallbackToken } from './esms-json.codec';
 
 const gw = gatewayFor(loadConfig({}), 'esms');
 const NOW = Date.UTC(2020, 7, 20, 3, 0, 0);
@@ -25,7 +25,7 @@ describe('eSMS SendMultipleMessage_V4_post_json encoding', () => {
         IsUnicode: '0',
         Sandbox: '0',
         RequestId: 'r-1',
-        CallbackUrl: 'http://h/webhooks/esms?secret=s3&rid=r-1',
+        CallbackUrl: `http://h/webhooks/esms?secret=s3&rid=r-1&t=${esmsCallbackToken('loa-secret-key', 'r-1')}`,
       }),
     );
   });
@@ -122,7 +122,7 @@ describe('eSMS delivery callback (GET)', () => {
       { status: 'failed', code: 'SendStatus-4' },
     ],
     [
-      { SendStatus: '5', rid: 'r-1' },
+      { SendStatus: '5', rid: 'r-1', t: esmsCallbackToken('loa-secret-key', 'r-1') },
       { status: 'delivered', requestId: 'r-1' },
     ],
   ])('%j → %j', (extra, expected) => {
@@ -141,6 +141,22 @@ describe('eSMS delivery callback (GET)', () => {
     ['no SMSID', { secret: gw.webhookSecret, SendStatus: '5' }, 400],
     ['no SendStatus', { secret: gw.webhookSecret, SMSID: 'S1' }, 400],
     ['an unknown telcoid', { secret: gw.webhookSecret, SMSID: 'S1', SendStatus: '5', telcoid: '9' }, 400],
+    [
+      'a request id without its token (forged)',
+      { secret: gw.webhookSecret, SMSID: 'S1', SendStatus: '4', rid: '10' },
+      403,
+    ],
+    [
+      'a request id with another message’s token',
+      {
+        secret: gw.webhookSecret,
+        SMSID: 'S1',
+        SendStatus: '4',
+        rid: '10',
+        t: esmsCallbackToken('loa-secret-key', '20'),
+      },
+      403,
+    ],
   ])('refuses a callback with %s', (_n, query, status) => {
     expect(reportErrorStatus(() => adapter.parseDeliveryReport(gw, get(query)))).toBe(status);
   });
