@@ -116,4 +116,23 @@ describe('npm start (e2e)', () => {
     await waitFor('the second request logged', () => plain().includes('/dashboard/login?probe=second"'));
     expect(plain().split('/dashboard/login?probe=first"').length - 1).toBe(1);
   });
+
+  it('never logs a key, a cookie or a gateway secret: the admin key appears only where it is handed over', async () => {
+    const units = new URL('/api/v1/units', block.Dashboard);
+    await fetch(`${units}?probe=secret`, {
+      headers: { Authorization: `Bearer ${block['Admin key']}`, Cookie: `loa_session=${block['Admin key']}` },
+    });
+    await waitFor('the request logged', () => plain().includes('/api/v1/units?probe=secret"'));
+    const out = plain();
+    // Printed twice on purpose (when created, and in the ready block), never in a request line.
+    expect(out.split(block['Admin key']).length - 1).toBe(2);
+    const secrets = cfg.gateways.flatMap((g) => [
+      g.webhookSecret,
+      ...Object.entries(g.credentials)
+        .filter(([k]) => /secret|pass|key|token/i.test(k))
+        .map(([, v]) => v),
+    ]);
+    expect(secrets.length).toBeGreaterThan(4);
+    expect(secrets.filter((secret) => out.includes(secret))).toEqual([]);
+  });
 });
