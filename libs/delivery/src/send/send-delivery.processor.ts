@@ -187,11 +187,15 @@ export class SendDeliveryProcessor {
           );
         }
         return this.nextChannel(d, plan.code, plan.text, plan.breakChannel);
-      case 'hold':
+      case 'hold': {
         this.metrics.refusals.inc({ gateway: gw.id, code: plan.code });
         await this.recorded(() => this.holds.hold(d.campaignId, gw.id, plan.code, plan.text));
         await this.recorded(() => this.repo.recordRetry(d.id, d.channelIndex, plan.code, plan.text));
-        return `held by ${gw.id} (${plan.code})`;
+        // The next gateway of the carrier's route, if any, takes it now; otherwise it waits for the hold to lift.
+        const held = { ...d, heldGateways: [...d.heldGateways, gw.id], pinnedGatewayId: null };
+        const next = await this.router.route(gw, held, parseChannelSpec(d.channels[d.channelIndex]).channel);
+        return `held by ${gw.id} (${plan.code})${next.kind === 'moved' ? `; ${next.result}` : ''}`;
+      }
       case 'pause':
         await this.settings.pause(gw.id, new Date(plan.untilMs), plan.reason);
         this.log.warn(
@@ -204,9 +208,8 @@ export class SendDeliveryProcessor {
   }
 
   /**
-   * The gateway is paused (quota, night-time template): the delivery moves to its next channel (quota, when so
-   * configured), expires (pause past its validity) or is rescheduled for the pause's end. `claimed`: the attempt was
-   * already claimed, so its message is recorded `deferred` rather than left `sending`. Null when not paused.
+   * Gateway paused (quota, night): next channel (quota, if configured), expiry (pause past validity) or a reschedule
+   * for the pause's end, its message `deferred` when already `claimed`. Null when not paused.
    */
   private async whilePaused(
     gw: GatewayConfig,
@@ -228,10 +231,7 @@ export class SendDeliveryProcessor {
     return this.delay(job, token, live.pausedUntil.getTime() - nowMs);
   }
 
-  /**
-   * This campaign's traffic on the gateway is held (it refused the campaign's own request): the delivery waits,
-   * queued, for an operator to lift the hold (which re-dispatches the run); its validity still applies.
-   */
+  /** The gateway holds this campaign (refused its own request): the delivery waits, queued, for the hold to lift. */
   private async park(d: SendContext, gatewayId: string): Promise<string> {
     await this.recorded(() =>
       this.repo.recordRetry(d.id, d.channelIndex, 'HELD', `gateway ${gatewayId} holds this campaign`),
