@@ -14,6 +14,7 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
     logger: new PinoNestLogger(logger),
     rawBody: true, // webhook signatures are computed over the raw bytes
+    abortOnError: false, // a start-up failure reaches main(), which names the setting behind it
   });
   mountTrackingHotPaths(app); // first, before every parser and middleware: click redirects are the hot path
   app.use(requestLogging(logger));

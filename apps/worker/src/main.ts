@@ -1,12 +1,22 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { announceReady, ConfigError, createRootLogger, loadConfig, PinoNestLogger } from '@loa/core';
+import {
+  announceReady,
+  AppConfig,
+  createRootLogger,
+  describeStartupError,
+  loadConfig,
+  PinoNestLogger,
+} from '@loa/core';
 import { WorkerModule } from './worker.module';
 
+let config: AppConfig | undefined;
+
 async function main(): Promise<void> {
-  const config = loadConfig();
+  config = loadConfig();
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     logger: new PinoNestLogger(createRootLogger(config)),
+    abortOnError: false, // a start-up failure reaches the catch below, which names the setting behind it
   });
   app.enableShutdownHooks();
   await app.init();
@@ -14,6 +24,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  console.error(e instanceof ConfigError ? e.message : e);
+  console.error(describeStartupError(e, config));
   process.exit(1);
 });

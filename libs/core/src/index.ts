@@ -15,3 +15,4 @@ export * from './metrics/metrics.module';
 export * from './logging/pino-nest.logger';
 export * from './process/ready';
 export * from './csv/csv-safe';
+export * from './config/startup-error';

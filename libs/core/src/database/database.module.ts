@@ -12,7 +12,13 @@ import { migrateUnderLock } from './migrate';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (cfg: AppConfig) => ({ ...dataSourceOptions(cfg), autoLoadEntities: true }),
+      // A few quick retries (Nest's default is 9 × 3 s of silence), then the process says which setting is wrong.
+      useFactory: (cfg: AppConfig) => ({
+        ...dataSourceOptions(cfg),
+        autoLoadEntities: true,
+        retryAttempts: 2,
+        retryDelay: 1000,
+      }),
     }),
   ],
 })
