@@ -44,8 +44,11 @@ export class WorkerProcess {
   ) {
     this.name = opts.name ?? uniqueName('worker');
     mkdirSync(LOG_DIR, { recursive: true });
-    this.logFile = join(LOG_DIR, `${this.name}.log`);
-    this.configFile = join(LOG_DIR, `${this.name}.config.json`);
+    // Unique per process and start, even for a fixed name: two copies of the suite may run at once on one machine,
+    // and a worker reading the other copy's config would serve the other copy's queues.
+    const file = opts.name ? uniqueName(opts.name) : this.name;
+    this.logFile = join(LOG_DIR, `${file}.log`);
+    this.configFile = join(LOG_DIR, `${file}.config.json`);
     writeFileSync(this.logFile, '');
   }
 
