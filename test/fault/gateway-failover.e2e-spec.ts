@@ -222,8 +222,10 @@ describe('failover: Viettel down mid-campaign (fault, e2e)', () => {
     expect(carried(all, 'viettel', 'esms')).toBeGreaterThan(0);
     expect(carried(all, 'vinaphone', 'vnpt')).toBe(waves.length * 20);
     // Batches seeded well inside the outage: every Viettel subscriber went through eSMS, except an attempt that
-    // Viettel may have held (pinned to it, in doubt), which must not move.
-    const during = waves.filter((w) => w.at > openedAt + 1000 && w.at < recoveredAt - 8000).map((w) => w.runId);
+    // Viettel may have held (pinned to it, in doubt), which must not move. "Well inside" leaves 20 s before the
+    // recovery: a send that was a half-open probe (failed) retries with backoff, and on a loaded machine (two copies of
+    // the suite at once) that retry can come after Viettel is back, rightly through Viettel.
+    const during = waves.filter((w) => w.at > openedAt + 1000 && w.at < recoveredAt - 20_000).map((w) => w.runId);
     expect(during.length).toBeGreaterThanOrEqual(10);
     expect(carried(during, 'viettel', 'viettel', null)).toBe(0);
     expect(carried(during, 'viettel', 'esms')).toBeGreaterThan(0);
