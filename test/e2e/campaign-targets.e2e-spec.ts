@@ -1,29 +1,17 @@
-import { ApiHarness, registrationsFor, startApi } from '@loa/testing';
+import { ApiHarness, SmsCampaignFixture, smsCampaignFixture, startApi } from '@loa/testing';
 
 /** Short links carry the department's name: they lead only to allowed hosts, and never change once sent (11.4). */
 describe('campaign link targets (e2e)', () => {
   let h: ApiHarness;
-  let auth: { Authorization: string };
-  let segmentId: number;
-  let templateId: number;
-  const body = 'Cai Bluezone tai {{link}}';
-  const post = (path: string, b: object = {}) => h.http().post(`/api/v1${path}`).set(auth).send(b);
-  const patch = (path: string, b: object) => h.http().patch(`/api/v1${path}`).set(auth).send(b);
-  const campaign = (extra: object = {}) => ({
-    name: 'Nhắc cài Bluezone',
-    segmentId,
-    brandname: 'SO TTTT',
-    channels: [{ channel: 'sms', templateId }],
-    runAt: new Date(Date.now() + 24 * 3600_000).toISOString(),
-    ...extra,
-  });
+  let f: SmsCampaignFixture;
+  const post = (path: string, b: object = {}) => h.http().post(`/api/v1${path}`).set(f.auth).send(b);
+  const patch = (path: string, b: object) => h.http().patch(`/api/v1${path}`).set(f.auth).send(b);
+  const campaign = (extra: object = {}) =>
+    f.campaign({ runAt: new Date(Date.now() + 24 * 3600_000).toISOString(), ...extra });
 
   beforeAll(async () => {
     h = await startApi();
-    auth = { Authorization: `Bearer ${h.adminToken}` };
-    segmentId = (await post('/segments', { name: 'all', filter: {} }).expect(201)).body.id;
-    const tpl = { name: 't', channel: 'sms', body, registrations: registrationsFor(h.cfg, body) };
-    templateId = (await post('/templates', tpl).expect(201)).body.id;
+    f = await smsCampaignFixture(h);
   });
   afterAll(() => h?.close());
 
@@ -62,7 +50,7 @@ describe('campaign link targets (e2e)', () => {
     );
     const refused = await patch(`/campaigns/${c.id}`, { targetUrl: 'https://bluezone.gov.vn/other' }).expect(409);
     expect(refused.body.message).toContain('has already sent links');
-    const { body: still } = await h.http().get(`/api/v1/campaigns/${c.id}`).set(auth).expect(200);
+    const { body: still } = await h.http().get(`/api/v1/campaigns/${c.id}`).set(f.auth).expect(200);
     expect(still.targetUrl).toBe(to);
     await patch(`/campaigns/${c.id}`, { name: 'Nhắc lại' }).expect(200); // other fields stay editable
   });

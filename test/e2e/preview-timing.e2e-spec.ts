@@ -1,4 +1,4 @@
-import { ApiHarness, registrationsFor, startApi } from '@loa/testing';
+import { ApiHarness, SmsCampaignFixture, smsCampaignFixture, startApi } from '@loa/testing';
 
 /** 01:31 in Vietnam (18:31 UTC the day before), a clock at real speed from there. */
 const NIGHT = Date.parse('2026-03-03T18:31:00Z');
@@ -9,34 +9,16 @@ const NIGHT = Date.parse('2026-03-03T18:31:00Z');
  */
 describe('preview timing (e2e)', () => {
   let h: ApiHarness;
-  let auth: { Authorization: string };
-  let segmentId: number;
-  let templateId: number;
-  const body = 'Cai Bluezone tai {{link}}';
-  const post = (path: string, b: object = {}) => h.http().post(`/api/v1${path}`).set(auth).send(b);
-  const campaign = (extra: object) => ({
-    name: 'Nhắc cài Bluezone',
-    segmentId,
-    brandname: 'SO TTTT',
-    channels: [{ channel: 'sms', templateId }],
-    ...extra,
-  });
+  let f: SmsCampaignFixture;
+  const post = (path: string, b: object = {}) => h.http().post(`/api/v1${path}`).set(f.auth).send(b);
+  const campaign = (extra: object) => f.campaign(extra);
 
   beforeAll(async () => {
     h = await startApi((cfg) => {
       cfg.fakeClock = `${Date.now()},${NIGHT},1`;
     });
-    auth = { Authorization: `Bearer ${h.adminToken}` };
     await h.sql.query(`INSERT INTO subscribers (phone, carrier) VALUES ('84961000001', 'viettel')`);
-    segmentId = (await post('/segments', { name: 'all', filter: {} }).expect(201)).body.id;
-    templateId = (
-      await post('/templates', {
-        name: 't',
-        channel: 'sms',
-        body,
-        registrations: registrationsFor(h.cfg, body),
-      }).expect(201)
-    ).body.id;
+    f = await smsCampaignFixture(h);
   });
   afterAll(() => h?.close());
 
@@ -55,10 +37,10 @@ describe('preview timing (e2e)', () => {
     expect(unsaved.duration.startsAt).toBe('2026-03-04T02:00:00.000Z'); // 09:00 in Vietnam
     expect(unsaved.warnings.filter((w: string) => w.startsWith('nothing is sent before'))).toEqual([]);
     const { body: c } = await post('/campaigns', daily).expect(201);
-    const { body: draft } = await h.http().get(`/api/v1/campaigns/${c.id}/preview`).set(auth).expect(200);
+    const { body: draft } = await h.http().get(`/api/v1/campaigns/${c.id}/preview`).set(f.auth).expect(200);
     expect(draft.duration.startsAt).toBe('2026-03-04T02:00:00.000Z');
     await post(`/campaigns/${c.id}/schedule`).expect(200);
-    const { body: scheduled } = await h.http().get(`/api/v1/campaigns/${c.id}/preview`).set(auth).expect(200);
+    const { body: scheduled } = await h.http().get(`/api/v1/campaigns/${c.id}/preview`).set(f.auth).expect(200);
     expect(scheduled.duration.startsAt).toBe(draft.duration.startsAt);
   });
 });

@@ -13,6 +13,24 @@ describe('delivery reports, clicks and installs (e2e)', () => {
   let camp: { campaignId: number; runId: string };
   const gw = (id: string) => h.cfg.gateways.find((g) => g.id === id)!;
   const delivery = async (id: string) => (await h.sql.query(`SELECT * FROM deliveries WHERE id = $1`, [id])).rows[0];
+  /** A Zalo `user_received_message` event, signed as Zalo signs it (or with `mac` given, forged). */
+  const zaloReceived = (msgId: string, trackingId: string, timestamp: string, mac?: string) => {
+    const z = gw('zalo');
+    const body = JSON.stringify({
+      event_name: 'user_received_message',
+      timestamp,
+      message: { msg_id: msgId, tracking_id: trackingId },
+    });
+    return h
+      .http()
+      .post('/webhooks/zalo')
+      .set('Content-Type', 'application/json')
+      .set(
+        'X-ZEvent-Signature',
+        `mac=${mac ?? zaloMac(z.credentials.appId, body, timestamp, z.credentials.oaSecretKey)}`,
+      )
+      .send(body);
+  };
 
   beforeAll(async () => {
     h = await startApi(fastTracking);
@@ -156,7 +174,6 @@ describe('delivery reports, clicks and installs (e2e)', () => {
   });
 
   it('Zalo (signed POST): applies a received event, refuses a bad signature', async () => {
-    const z = gw('zalo');
     const d = await seedDelivery(h.sql, {
       ...camp,
       unitId: units.communeA1,
@@ -165,27 +182,9 @@ describe('delivery reports, clicks and installs (e2e)', () => {
       providerMessageId: 'zmsg-1',
     });
     const timestamp = String(Date.now());
-    const body = JSON.stringify({
-      event_name: 'user_received_message',
-      timestamp,
-      message: { msg_id: 'zmsg-1', tracking_id: d.requestId },
-    });
-    const mac = zaloMac(z.credentials.appId, body, timestamp, z.credentials.oaSecretKey);
-    await h
-      .http()
-      .post('/webhooks/zalo')
-      .set('Content-Type', 'application/json')
-      .set('X-ZEvent-Signature', `mac=${'0'.repeat(64)}`)
-      .send(body)
-      .expect(403);
+    await zaloReceived('zmsg-1', d.requestId, timestamp, '0'.repeat(64)).expect(403);
     expect((await delivery(d.id)).status).toBe('sent');
-    await h
-      .http()
-      .post('/webhooks/zalo')
-      .set('Content-Type', 'application/json')
-      .set('X-ZEvent-Signature', `mac=${mac}`)
-      .send(body)
-      .expect(200);
+    await zaloReceived('zmsg-1', d.requestId, timestamp).expect(200);
     await waitFor('delivered', async () => (await delivery(d.id)).status === 'delivered');
   });
 
@@ -193,7 +192,6 @@ describe('delivery reports, clicks and installs (e2e)', () => {
     ['dated 2001', Date.parse('2001-01-01T00:00:00Z')],
     ['dated 2100', Date.parse('2100-01-01T00:00:00Z')],
   ])('Zalo (signed POST): a report %s is stored at a time within [sent, received]', async (_when, at) => {
-    const z = gw('zalo');
     const sentAt = new Date(Date.now() - 30_000);
     const d = await seedDelivery(h.sql, {
       ...camp,
@@ -203,21 +201,8 @@ describe('delivery reports, clicks and installs (e2e)', () => {
       providerMessageId: `zmsg-${at}`,
       sentAt,
     });
-    const timestamp = String(at);
-    const body = JSON.stringify({
-      event_name: 'user_received_message',
-      timestamp,
-      message: { msg_id: `zmsg-${at}`, tracking_id: d.requestId },
-    });
-    const mac = zaloMac(z.credentials.appId, body, timestamp, z.credentials.oaSecretKey);
     const before = Date.now();
-    await h
-      .http()
-      .post('/webhooks/zalo')
-      .set('Content-Type', 'application/json')
-      .set('X-ZEvent-Signature', `mac=${mac}`)
-      .send(body)
-      .expect(200);
+    await zaloReceived(`zmsg-${at}`, d.requestId, String(at)).expect(200);
     await waitFor('delivered', async () => (await delivery(d.id)).status === 'delivered');
     const { rows } = await h.sql.query(
       `SELECT d.delivered_at AS d, m.delivered_at AS m FROM deliveries d JOIN messages m ON m.delivery_id = d.id

@@ -7,3 +7,4 @@ export * from './private-redis';
 export * from './registrations';
 export { ensureWorkerBuilt } from './global-setup';
 export * from './sim-process';
+export * from './sms-campaign';
