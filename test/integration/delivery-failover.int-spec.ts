@@ -109,6 +109,24 @@ describe('failover and the in-doubt gateway guard (integration)', () => {
     expect(await message(id)).toEqual({ gw: 'esms', attempts: 2, requestId: requestIdFor(id, 0), pinned: null });
   });
 
+  it('gives back the attempt of a failed probe (or of a send that never left) once, and only a claimed one', async () => {
+    const id = viettelIds[4];
+    await claim(id, 'viettel');
+    await inDoubt.pin(id, 0); // in doubt on Viettel: later attempts go there only, as probes while it is down
+    for (let probe = 0; probe < 8; probe++) {
+      expect(await claim(id, 'viettel')).toMatchObject({ kind: 'claimed', attempts: 2 });
+      await repo.recordRetry(id, 0, 'network', 'ECONNREFUSED', true);
+      expect(await message(id)).toMatchObject({ attempts: 1, pinned: 'viettel' });
+    }
+    // Recorded again without a new claim (a repeated write): nothing more is given back.
+    await repo.recordRetry(id, 0, 'network', 'ECONNREFUSED', true);
+    expect(await message(id)).toMatchObject({ attempts: 1 });
+    // An ordinary failure counts.
+    await claim(id, 'viettel');
+    await repo.recordRetry(id, 0, 'http-503', 'HTTP 503');
+    expect(await message(id)).toMatchObject({ attempts: 2, pinned: 'viettel' });
+  });
+
   it('routes around an open breaker, except a pinned attempt, which goes back to its gateway and waits there', async () => {
     const router = app.get(SendRouter);
     const breakers = app.get(GatewayBreakers);

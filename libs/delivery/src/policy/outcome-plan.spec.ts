@@ -37,6 +37,24 @@ describe('planOutcome', () => {
       { do: 'fail', code: '503' },
     ],
     [
+      'failed probe, attempts used up → retry, the attempt given back',
+      { kind: 'retry', code: 'network', text: 'ECONNREFUSED' },
+      { attempts: 6, probe: true },
+      { do: 'retry', refund: true },
+    ],
+    [
+      'failed probe past validity → expire',
+      { kind: 'retry', code: 'network', text: 'ECONNREFUSED' },
+      { attempts: 6, probe: true, expiresAtMs: NOW + 100 },
+      { do: 'expire' },
+    ],
+    [
+      'retry, not a probe → attempt kept',
+      { kind: 'retry', code: '503', text: 'x' },
+      {},
+      { do: 'retry', refund: false },
+    ],
+    [
       'retry past validity → expire',
       { kind: 'retry', code: '503', text: 'x' },
       { expiresAtMs: NOW + 100 },

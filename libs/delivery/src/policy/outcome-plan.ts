@@ -12,6 +12,11 @@ export interface OutcomeContext {
   hasNextChannel: boolean;
   /** On a quota pause, move to the next channel instead of waiting for the quota to reset. */
   fallbackOnQuotaPause: boolean;
+  /**
+   * The send was a probe of a gateway whose breaker is not closed: a failure to get through is the gateway's (still
+   * down), not the person's, so it does not count towards `maxAttempts` (only the run's validity bounds it).
+   */
+  probe?: boolean;
 }
 
 /** What the dispatcher does with one send's outcome. Delays are clock milliseconds from now. */
@@ -19,7 +24,16 @@ export type OutcomePlan =
   | { do: 'sent'; providerMessageId: string | null }
   | { do: 'fail'; code: string; text: string }
   | { do: 'expire'; code: string; text: string }
-  | { do: 'retry'; delayMs: number; code: string; text: string; throttled: boolean; refreshToken: boolean }
+  | {
+      do: 'retry';
+      delayMs: number;
+      code: string;
+      text: string;
+      throttled: boolean;
+      refreshToken: boolean;
+      /** The attempt is given back (a failed probe): it is not one of the person's `maxAttempts`. */
+      refund: boolean;
+    }
   | { do: 'nextChannel'; code: string; text: string; breakChannel: boolean }
   | { do: 'pause'; untilMs: number; reason: 'quota' | 'night'; code: string; text: string; thenNext: boolean }
   /** The gateway refused our own request: stop that gateway for the campaign, keep the delivery for an operator. */
@@ -36,10 +50,11 @@ function nextVnMidnight(nowMs: number): number {
 /** Pure decision table for an outcome (unit-tested); the processor carries it out in one transaction. */
 export function planOutcome(o: SendOutcome, c: OutcomeContext, random: () => number = Math.random): OutcomePlan {
   const retryOrGiveUp = (delayMs: number, code: string, text: string, throttled: boolean, refresh: boolean) => {
-    if (c.attempts >= c.maxAttempts)
+    const refund = !!c.probe;
+    if (!refund && c.attempts >= c.maxAttempts)
       return { do: 'fail' as const, code, text: `${text} (after ${c.attempts} attempts)` };
     if (c.nowMs + delayMs >= c.expiresAtMs) return { do: 'expire' as const, code, text };
-    return { do: 'retry' as const, delayMs, code, text, throttled, refreshToken: refresh };
+    return { do: 'retry' as const, delayMs, code, text, throttled, refreshToken: refresh, refund };
   };
   switch (o.kind) {
     case 'accepted':

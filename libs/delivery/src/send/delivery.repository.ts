@@ -180,16 +180,19 @@ export class DeliveryRepository {
 
   /**
    * A retry is due later: the attempt's outcome is recorded (so the next claim knows it was not in doubt) and the
-   * message is `deferred` (not accepted, waiting for its next attempt), never left `sending`.
+   * message is `deferred` (not accepted, waiting for its next attempt), never left `sending`. `refund` gives back
+   * the attempt this claim counted (nothing reached the gateway, or it was a failed probe): only a claimed
+   * (`sending`) message has one to give back.
    */
-  async recordRetry(deliveryId: string, channelIndex: number, code: string, text: string): Promise<void> {
+  async recordRetry(deliveryId: string, channelIndex: number, code: string, text: string, refund = false) {
     await this.pool.query(
       `WITH m AS (
-         UPDATE messages SET status = 'deferred', error_code = $3, error_text = $4
+         UPDATE messages SET status = 'deferred', error_code = $3, error_text = $4,
+                attempts = attempts - CASE WHEN $5 AND status = 'sending' AND attempts > 0 THEN 1 ELSE 0 END
           WHERE delivery_id = $1 AND channel_index = $2 AND status IN ('sending', 'deferred') RETURNING 1
        )
        UPDATE deliveries SET status = 'queued' WHERE id = $1 AND channel_index = $2 AND status = 'sending'`,
-      [deliveryId, channelIndex, code, text.slice(0, 2000)],
+      [deliveryId, channelIndex, code, text.slice(0, 2000), refund],
     );
   }
 

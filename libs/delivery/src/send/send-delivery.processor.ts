@@ -15,11 +15,10 @@ import { renderMessage, RenderedMessage } from './message.renderer';
 import { SendRouter } from './send-router';
 import { SendSlots } from './send-slots';
 import { GatewayCall } from './gateway-call';
+import { OUTCOME_RETRY, retryWrite, STATEMENT_RETRY } from './write-retries';
 import { ZaloTokenService } from '../zalo/zalo-token.service';
 
 type SendJob = Job<JobPayloads['send-delivery']>;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const OUTCOME_RETRIES = 14;
 
 /**
  * One `send-delivery` job: reload the delivery, check campaign state, quiet hours and pauses, claim the channel
@@ -112,7 +111,7 @@ export class SendDeliveryProcessor {
 
     const slot = await this.slots.take(gw);
     if (!slot.ok) {
-      await this.repo.recordRetry(d.id, d.channelIndex, 'LIMITER', slot.reason);
+      await this.repo.recordRetry(d.id, d.channelIndex, 'LIMITER', slot.reason, true); // nothing was sent
       return this.delay(job, token, slot.waitMs, true);
     }
 
@@ -124,26 +123,16 @@ export class SendDeliveryProcessor {
     this.router.observe(gw, route, outcome);
     // From here on this process knows what the gateway said: keep trying to record it (PostgreSQL or Redis briefly
     // down) rather than fail the job, whose rerun would find the attempt in doubt.
-    return this.persistently(d.id, async () => {
+    // A failed probe of a gateway still down is the gateway's failure, not one of the person's attempts.
+    const tried = { attempts: claim.attempts, probe: !!route.probe };
+    const record = async () => {
       if (maybeAccepted(outcome)) {
         const held = await this.inDoubt.onInDoubt(gw, d.id, d.channelIndex, `${outcome.code}: ${outcome.text}`);
         if (held) return held;
       }
-      return this.apply(gw, job, token, d, claim.attempts, hasNext, outcome, accessToken);
-    });
-  }
-
-  /** Retries `record` with backoff (≈ 1 min in all); every statement in it is guarded, so a repeat is harmless. */
-  private async persistently(deliveryId: string, record: () => Promise<string>): Promise<string> {
-    for (let i = 0; ; i++) {
-      try {
-        return await record();
-      } catch (e) {
-        if (e instanceof DelayedError || i >= OUTCOME_RETRIES) throw e;
-        this.log.warn(`delivery ${deliveryId}: recording the outcome failed (${(e as Error).message}); retrying`);
-        await sleep(Math.min(5000, 250 * 2 ** i));
-      }
-    }
+      return this.apply(gw, job, token, d, tried, hasNext, outcome, accessToken);
+    };
+    return retryWrite(this.log, `delivery ${d.id}: recording the outcome`, record, OUTCOME_RETRY);
   }
 
   private async apply(
@@ -151,7 +140,7 @@ export class SendDeliveryProcessor {
     job: SendJob,
     token: string | undefined,
     d: SendContext,
-    attempts: number,
+    tried: { attempts: number; probe: boolean },
     hasNext: boolean,
     o: SendOutcome,
     accessToken: string,
@@ -161,7 +150,7 @@ export class SendDeliveryProcessor {
     if (o.kind === 'retry' && o.throttled) await this.slots.throttled(gw, o.afterMs);
     const now = this.clock.now();
     const plan = planOutcome(o, {
-      attempts,
+      ...tried,
       maxAttempts: gw.maxAttempts,
       nowMs: now.getTime(),
       expiresAtMs: new Date(d.expiresAt).getTime(),
@@ -178,7 +167,7 @@ export class SendDeliveryProcessor {
         return this.expire(d, plan.code, plan.text);
       case 'retry':
         if (plan.refreshToken) await this.tokens.invalidate(gw, accessToken);
-        await this.recorded(() => this.repo.recordRetry(d.id, d.channelIndex, plan.code, plan.text));
+        await this.recorded(() => this.repo.recordRetry(d.id, d.channelIndex, plan.code, plan.text, plan.refund));
         return this.delay(job, token, plan.delayMs, true);
       case 'nextChannel':
         if (plan.breakChannel) {
@@ -227,7 +216,7 @@ export class SendDeliveryProcessor {
       return this.nextChannel(d, 'PAUSED', why, false);
     }
     if (live.pausedUntil.getTime() >= new Date(d.expiresAt).getTime()) return this.expire(d, 'PAUSED', why);
-    if (claimed) await this.recorded(() => this.repo.recordRetry(d.id, d.channelIndex, 'PAUSED', why));
+    if (claimed) await this.recorded(() => this.repo.recordRetry(d.id, d.channelIndex, 'PAUSED', why, true));
     return this.delay(job, token, live.pausedUntil.getTime() - nowMs);
   }
 
@@ -254,21 +243,9 @@ export class SendDeliveryProcessor {
     return `fallback to ${route.gateway.id} (${code})`;
   }
 
-  /**
-   * Records an outcome the gateway already gave. If the write failed and the job were retried instead, the claim
-   * would see an attempt without outcome (in doubt) and send again: a duplicate at gateways that do not dedupe.
-   * The statements are guarded by the state they leave, so repeating one is harmless.
-   */
-  private async recorded<T>(write: () => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await write();
-      } catch (e) {
-        if (attempt >= 10) throw e;
-        this.log.warn(`recording an outcome failed (attempt ${attempt}, retrying): ${(e as Error).message}`);
-        await sleep(Math.min(5000, 100 * 2 ** attempt));
-      }
-    }
+  /** Records an outcome the gateway already gave: retried, never failing the job (write-retries.ts). */
+  private recorded<T>(write: () => Promise<T>): Promise<T> {
+    return retryWrite(this.log, 'recording an outcome', write, STATEMENT_RETRY);
   }
 
   private async fail(d: SendContext, code: string, text: string): Promise<string> {
