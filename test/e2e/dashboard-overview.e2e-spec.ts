@@ -124,13 +124,14 @@ describe('dashboard figures (e2e)', () => {
   });
 
   it('links the progress report over the last 30 Vietnam dates, today included before 07:00', async () => {
-    const res = await h.http().get('/dashboard').set('Cookie', `loa_key=${h.adminToken}`).expect(200);
+    const session = await h.signIn(h.adminToken);
+    const res = await h.http().get('/dashboard').set('Cookie', session).expect(200);
     const today = '2026-12-02'; // 23:30 UTC on the 1st
     expect(res.text).toContain(`/dashboard/reports/progress?from=${addDays(today, -29)}&amp;to=${today}"`);
     const report = await h
       .http()
       .get(`/dashboard/reports/progress?from=${addDays(today, -29)}&to=${today}`)
-      .set('Cookie', `loa_key=${h.adminToken}`)
+      .set('Cookie', session)
       .expect(200);
     expect(report.text).toContain('<b>03/11/2026</b>');
     expect(report.text).toContain('<b>02/12/2026</b>');

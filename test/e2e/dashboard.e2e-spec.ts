@@ -95,6 +95,9 @@ if (!haveChromium) console.warn(`dashboard e2e skipped: ${CHROMIUM} is missing (
     await page.click('button[type=submit]');
     await page.waitForSelector('#login-error');
     await page.close();
-    await h.http().post('/api/v1/installs').set('Cookie', `loa_key=${h.adminToken}`).send(['0961234567']).expect(401);
+    // Neither a session nor a key in a cookie authorises a change (a forged cross-site form).
+    const session = await h.signIn(h.adminToken);
+    await h.http().post('/api/v1/installs').set('Cookie', session).send(['0961234567']).expect(401);
+    await h.http().post('/api/v1/installs').set('Cookie', `loa_session=${h.adminToken}`).send(['1']).expect(401);
   });
 });

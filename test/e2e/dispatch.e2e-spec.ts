@@ -95,7 +95,7 @@ describe('dispatch through the simulators (e2e)', () => {
     expect(list.body.map((g: { id: string }) => g.id).sort()).toEqual(['esms', 'viettel', 'vnpt', 'zalo']);
   });
 
-  it('guards the queue dashboard (admin key by header or cookie) and serves /metrics', async () => {
+  it('guards the queue dashboard (admin key by header, or an admin session) and serves /metrics', async () => {
     await h.http().get('/admin/queues').expect(401);
     await h
       .http()
@@ -106,8 +106,10 @@ describe('dispatch through the simulators (e2e)', () => {
     await h
       .http()
       .get('/admin/queues')
-      .set('Cookie', `loa_key=${encodeURIComponent(h.adminToken)}`)
+      .set('Cookie', await h.signIn(h.adminToken))
       .expect(200);
+    // A key is never accepted as a cookie (cookies hold session ids only).
+    await h.http().get('/admin/queues').set('Cookie', `loa_session=${h.adminToken}`).expect(401);
     const m = await h.http().get('/metrics').expect(200);
     expect(m.text).toMatch(/loa_queue_jobs\{queue="send-zalo",state="waiting"\}/);
   });

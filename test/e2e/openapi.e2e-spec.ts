@@ -246,6 +246,7 @@ describe('the OpenAPI document (e2e)', () => {
   it('names the key scheme honestly and leaves the public routes public', () => {
     expect(doc.components.securitySchemes).toEqual({
       apiKey: expect.objectContaining({ type: 'http', scheme: 'bearer' }),
+      session: expect.objectContaining({ type: 'apiKey', in: 'cookie', name: 'loa_session' }),
     });
     expect(doc.components.securitySchemes.apiKey.bearerFormat).toBe('loa_<prefix>_<secret>');
     expect(doc.security).toEqual([{ apiKey: [] }]);
@@ -260,6 +261,11 @@ describe('the OpenAPI document (e2e)', () => {
       'GET /webhooks/{gatewayId}',
       'POST /webhooks/{gatewayId}',
     ]);
+    // Reads take a key or a browser session; changes a key only (a session never authorises a change).
+    for (const { method, op } of ops().filter(({ op }) => !(Array.isArray(op.security) && op.security.length === 0))) {
+      if (method === 'get') expect(op.security).toEqual([{ apiKey: [] }, { session: [] }]);
+      else expect(op.security ?? doc.security).toEqual([{ apiKey: [] }]);
+    }
   });
 
   it('describes the bodies of API keys and gateway settings', () => {

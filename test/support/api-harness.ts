@@ -16,6 +16,8 @@ export interface ApiHarness {
   http: () => ReturnType<typeof request>;
   /** Issues an API key directly (as the CLI does) and returns its token. */
   key(role: Role, unitId?: number | null): Promise<string>;
+  /** Signs in on the page with a key, as a browser does; returns the session's `Cookie` header value. */
+  signIn(token: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -29,13 +31,20 @@ export async function startApi(patch?: (cfg: AppConfig) => void): Promise<ApiHar
   const key = async (role: Role, unitId: number | null = null) =>
     (await keys.create(`test ${role}`, role, unitId, null)).token;
   const adminToken = await key('admin');
+  const http = () => request(app.getHttpServer());
   return {
     cfg,
     app,
     sql,
     adminToken,
     key,
-    http: () => request(app.getHttpServer()),
+    http,
+    async signIn(token) {
+      const res = await http().post('/dashboard/login').type('form').send({ key: token }).expect(303);
+      const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('loa_session='));
+      if (!cookie) throw new Error('signing in gave no session cookie');
+      return cookie.split(';')[0];
+    },
     async close() {
       await sql.end();
       await app.close();

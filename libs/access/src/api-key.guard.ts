@@ -1,32 +1,29 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { NATIONAL_KEY, PUBLIC_KEY, ROLES_KEY } from './access.decorators';
-import { ApiKeysService } from './api-keys.service';
+import { RequestCredentials } from './credentials/request-credentials';
 import { Role } from './principal';
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Global guard: every route needs `Authorization: Bearer <key>` unless marked @Public(). */
+export const MISSING_KEY = 'Missing API key: send "Authorization: Bearer <key>" (or sign in on the page)';
+export const UNKNOWN_KEY = 'Unknown or revoked API key, or the session has ended: sign in again';
+
+/** Global guard: every route needs `Authorization: Bearer <key>` (or, to read, a session) unless marked @Public(). */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly keys: ApiKeysService,
+    private readonly credentials: RequestCredentials,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const targets = [ctx.getHandler(), ctx.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const req = ctx.switchToHttp().getRequest();
-    const header: string | undefined = req.headers.authorization;
-    // The dashboard's HttpOnly cookie counts for reads only: a forged cross-site form can never change anything.
-    const cookie = READ_METHODS.has(req.method)
-      ? /(?:^|;\s*)loa_key=([^;]+)/.exec(req.headers.cookie ?? '')?.[1]
-      : undefined;
-    const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? cookie;
-    if (!token) throw new UnauthorizedException('Missing API key: send "Authorization: Bearer <key>"');
-    const principal = await this.keys.verify(token);
-    if (!principal) throw new UnauthorizedException('Unknown or revoked API key');
+    const principal = await this.credentials.principalOf(req);
+    if (principal === 'missing') throw new UnauthorizedException(MISSING_KEY);
+    if (!principal) throw new UnauthorizedException(UNKNOWN_KEY);
     req.principal = principal;
     const allowed =
       this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets) ??

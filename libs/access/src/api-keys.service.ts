@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { CredentialCache } from './credentials/credential-cache';
+import { SessionsService } from './credentials/sessions.service';
 import { Principal, Role } from './principal';
 import { unitScopeSql } from './unit-scope';
 
@@ -24,17 +26,17 @@ export interface ApiKeyView {
   revokedAt: Date | null;
 }
 
-const CACHE_MS = 5_000;
-
 /**
  * API keys look like `loa_<prefix>_<secret>`: the prefix finds the row, the secret is checked against a SHA-256
  * hash. Secrets are 32 random bytes, so a fast hash is enough (no password stretching needed).
  */
 @Injectable()
 export class ApiKeysService {
-  private readonly cache = new Map<string, { principal: Principal | null; until: number }>();
-
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly cache: CredentialCache,
+    private readonly sessions: SessionsService,
+  ) {}
 
   static hash(secret: string): string {
     return createHash('sha256').update(secret).digest('hex');
@@ -70,26 +72,26 @@ export class ApiKeysService {
     }));
   }
 
-  /** Revokes a key of the caller's subtree; false when there is none such (unknown, revoked, or outside it). */
+  /**
+   * Revokes a key of the caller's subtree, and its sessions, on every api process at once; false when there is none
+   * such (unknown, revoked, or outside it).
+   */
   async revoke(who: Principal, id: number): Promise<boolean> {
     const params: unknown[] = [id];
-    const res = await this.ds.query(
+    const [, revoked]: [unknown, number] = await this.ds.query(
       `UPDATE api_keys k SET revoked_at = now()
         WHERE k.id = $1 AND k.revoked_at IS NULL AND ${unitScopeSql(who, 'k.unit_id', params)}`,
       params,
     );
-    this.cache.clear();
-    return res[1] > 0;
+    if (!revoked) return false;
+    await this.sessions.endForKey(id);
+    await this.cache.forgetEverywhere();
+    return true;
   }
 
   /** Resolves a bearer token to its principal, or null when unknown, malformed or revoked. */
-  async verify(token: string): Promise<Principal | null> {
-    const hit = this.cache.get(token);
-    if (hit && hit.until > Date.now()) return hit.principal;
-    const principal = await this.lookup(token);
-    this.cache.set(token, { principal, until: Date.now() + CACHE_MS });
-    if (this.cache.size > 10_000) this.cache.clear();
-    return principal;
+  verify(token: string): Promise<Principal | null> {
+    return this.cache.get(`key:${ApiKeysService.hash(token)}`, async () => ({ principal: await this.lookup(token) }));
   }
 
   private async lookup(token: string): Promise<Principal | null> {
@@ -105,7 +107,7 @@ export class ApiKeysService {
     const a = Buffer.from(row.secret_hash, 'hex');
     const b = Buffer.from(ApiKeysService.hash(m[2]), 'hex');
     if (a.length !== b.length || !timingSafeEqual(a, b)) return null;
-    // Cached for CACHE_MS, so this write happens at most every few seconds per key.
+    // Cached for a few seconds (CredentialCache), so this write happens at most that often per key.
     await this.ds.query(`UPDATE api_keys SET last_used_at = now() WHERE id = $1`, [row.id]);
     return { keyId: row.id, name: row.name, role: row.role, unitId: row.unit_id, unitPath: row.path ?? null };
   }

@@ -5,3 +5,6 @@ export * from './api-key.guard';
 export * from './unit-scope';
 export * from './audit.service';
 export * from './access.module';
+export * from './credentials/sessions.service';
+export * from './credentials/request-credentials';
+export * from './credentials/credential-cache';

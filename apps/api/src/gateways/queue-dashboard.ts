@@ -5,20 +5,11 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import type { Queue } from 'bullmq';
 import type { NextFunction, Request, Response } from 'express';
-import { ApiKeysService } from '@loa/access';
+import { MISSING_KEY, RequestCredentials, UNKNOWN_KEY } from '@loa/access';
 import { APP_CONFIG, AppConfig, sendQueueName } from '@loa/core';
 import { GatewayBreakers, SendQueues } from '@loa/delivery';
 
 export const DASHBOARD_PATH = '/admin/queues';
-
-/** The API key of a request: `Authorization: Bearer …`, or (GET only, for a browser) the `loa_key` cookie. */
-export function requestKey(req: Pick<Request, 'headers' | 'method'>): string | undefined {
-  const bearer = req.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
-  if (bearer) return bearer;
-  if (req.method !== 'GET' && req.method !== 'HEAD') return undefined;
-  const cookie = (req.headers.cookie ?? '').split(';').find((c) => c.trim().startsWith('loa_key='));
-  return cookie ? decodeURIComponent(cookie.trim().slice('loa_key='.length)) : undefined;
-}
 
 type Engine = (path: string, options: object, done: (err: Error | null, html?: string) => void) => void;
 type ViewApp = { engines: Record<string, Engine>; engine(ext: string, fn: Engine): void };
@@ -35,8 +26,8 @@ export function withoutOutsideFonts(app: ViewApp): void {
 }
 
 /**
- * bull-board at /admin/queues, for admins only. It is plain Express (outside Nest's router and guard), so it checks
- * the key itself.
+ * bull-board at /admin/queues, for national admins only. It is plain Express (outside Nest's router and guard), so
+ * it resolves the caller itself (`RequestCredentials`, as the guard does: a key, or a session for reads).
  */
 @Injectable()
 export class QueueDashboard implements OnModuleInit {
@@ -45,7 +36,7 @@ export class QueueDashboard implements OnModuleInit {
     private readonly queues: SendQueues,
     private readonly breakers: GatewayBreakers,
     @Inject(APP_CONFIG) private readonly cfg: AppConfig,
-    @Inject(ApiKeysService) private readonly keys: ApiKeysService,
+    @Inject(RequestCredentials) private readonly credentials: RequestCredentials,
   ) {}
 
   /** A send queue's description says, live, which gateway it feeds and the state of its circuit breaker. */
@@ -70,15 +61,11 @@ export class QueueDashboard implements OnModuleInit {
     createBullBoard({ queues: this.queues.all().map((q) => this.adapter(q)), serverAdapter });
     withoutOutsideFonts(server.getRouter() as unknown as ViewApp);
     const guard = (req: Request, res: Response, next: NextFunction) => {
-      const token = requestKey(req);
-      if (!token) {
-        res.status(401).json({ statusCode: 401, message: 'Missing API key: send "Authorization: Bearer <key>"' });
-        return;
-      }
-      this.keys
-        .verify(token)
+      this.credentials
+        .principalOf(req)
         .then((who) => {
-          if (!who) res.status(401).json({ statusCode: 401, message: 'Unknown or revoked API key' });
+          if (!who || who === 'missing')
+            res.status(401).json({ statusCode: 401, message: who ? MISSING_KEY : UNKNOWN_KEY });
           else if (who.role !== 'admin' || who.unitId !== null)
             // Pausing a gateway's queue stops it for the whole country: a national setting.
             res.status(403).json({ statusCode: 403, message: 'The queue dashboard needs a national admin key' });

@@ -6,6 +6,8 @@ import { ErrorResponse } from './common.responses';
 
 /** The name of the security scheme: an API key, sent as a bearer token. */
 export const API_KEY_SCHEME = 'apiKey';
+/** A browser session (signing in on a page); the guard accepts it for reads only. */
+export const SESSION_SCHEME = 'session';
 
 /** `unitsList` for UnitsController.list: stable, and a valid identifier for generated clients. */
 export function operationId(controller: string, method: string): string {
@@ -56,6 +58,17 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       },
       API_KEY_SCHEME,
     )
+    .addCookieAuth(
+      'loa_session',
+      {
+        type: 'apiKey',
+        in: 'cookie',
+        description:
+          'A browser session id (`ls_…`), set HttpOnly by signing in with an API key on /dashboard/login; ' +
+          'accepted for GET, HEAD and OPTIONS only, so that a cross-site form can change nothing.',
+      },
+      SESSION_SCHEME,
+    )
     .addSecurityRequirements(API_KEY_SCHEME)
     .build();
   const doc = SwaggerModule.createDocument(app, config, {
@@ -65,14 +78,18 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const open = publicOperations(app);
   const error = { $ref: '#/components/schemas/ErrorResponse' };
   for (const item of Object.values(doc.paths)) {
-    for (const op of Object.values(item) as {
-      operationId?: string;
-      security?: unknown;
-      responses?: object;
-      parameters?: object[];
-    }[]) {
+    for (const [method, op] of Object.entries(item) as [
+      string,
+      {
+        operationId?: string;
+        security?: unknown;
+        responses?: object;
+        parameters?: object[];
+      },
+    ][]) {
       if (!op || typeof op !== 'object' || !('responses' in op)) continue;
       if (op.operationId && open.has(op.operationId)) op.security = [];
+      else if (method === 'get') op.security = [{ [API_KEY_SCHEME]: [] }, { [SESSION_SCHEME]: [] }];
       // Numeric path parameters go through ParseIntPipe: integers (ids), which the reflected `number` does not say.
       for (const p of op.parameters ?? []) {
         const schema = (p as { schema?: { type?: string } }).schema;

@@ -3,7 +3,16 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { ApiKeysService, CurrentPrincipal, Principal, Public } from '@loa/access';
+import {
+  ApiKeysService,
+  CurrentPrincipal,
+  Principal,
+  Public,
+  SESSION_COOKIE,
+  SESSION_HOURS,
+  sessionCookieOf,
+  SessionsService,
+} from '@loa/access';
 import { APP_CONFIG, AppConfig, Clock, lastVietnamDays } from '@loa/core';
 import { ProgressReportService } from '@loa/stats';
 import { ProgressQueryDto } from '../stats.dto';
@@ -11,11 +20,10 @@ import { DASHBOARD_JS } from './dashboard.js';
 import { dashboardPage, loginPage } from './dashboard.html';
 import { progressPage } from './progress.page';
 
-const COOKIE = 'loa_key';
-
 /**
  * The analysts' dashboard: plain HTML + one script, chart.js served from node_modules (no CDN: the machine has no
- * internet). Sign-in stores the API key in an HttpOnly, SameSite=Strict cookie that the guard accepts for GET only.
+ * internet). Sign-in checks the API key and gives the browser a session id (never the key) in an HttpOnly,
+ * SameSite=Strict cookie, which the guard accepts for GET only; sign-out ends the session.
  */
 @ApiExcludeController()
 @Controller('dashboard')
@@ -24,6 +32,7 @@ export class DashboardController {
 
   constructor(
     private readonly keys: ApiKeysService,
+    private readonly sessions: SessionsService,
     private readonly progress: ProgressReportService,
     @Inject(APP_CONFIG) private readonly cfg: AppConfig,
     private readonly clock: Clock,
@@ -32,7 +41,7 @@ export class DashboardController {
   @Public()
   @Get()
   index(@Req() req: Request, @Res() res: Response): void {
-    if (!/(?:^|;\s*)loa_key=/.test(req.headers.cookie ?? '')) return res.redirect(303, '/dashboard/login');
+    if (!sessionCookieOf(req)) return res.redirect(303, '/dashboard/login');
     // The last 30 days as the report counts them: Vietnam dates, today included (also from 00:00 to 07:00).
     res.type('html').send(dashboardPage(lastVietnamDays(this.clock.now(), 30)));
   }
@@ -48,24 +57,29 @@ export class DashboardController {
   @HttpCode(303)
   async login(@Body() body: unknown, @Res() res: Response): Promise<void> {
     const key = typeof (body as { key?: unknown })?.key === 'string' ? (body as { key: string }).key.trim() : '';
-    if (!key || !(await this.keys.verify(key))) {
+    const who = key ? await this.keys.verify(key) : null;
+    if (!who) {
       res.status(401).type('html').send(loginPage('Khoá API không đúng / Unknown or revoked API key'));
       return;
     }
-    res.cookie(COOKIE, key, {
+    const session = await this.sessions.start(who);
+    res.cookie(SESSION_COOKIE, session.token, {
       httpOnly: true,
       sameSite: 'strict',
       secure: this.cfg.api.publicBaseUrl.startsWith('https:'),
       path: '/',
-      maxAge: 12 * 3_600_000,
+      maxAge: SESSION_HOURS * 3_600_000,
     });
     res.redirect(303, '/dashboard');
   }
 
+  /** Ends the session on every api process (its id is worthless from now on) and clears the cookie. */
   @Public()
   @Post('logout')
-  logout(@Res() res: Response): void {
-    res.clearCookie(COOKIE, { path: '/' });
+  async logout(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const session = sessionCookieOf(req);
+    if (session) await this.sessions.end(session);
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.redirect(303, '/dashboard/login');
   }
 

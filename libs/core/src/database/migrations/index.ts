@@ -10,6 +10,7 @@ import { DispatchInDoubt1764000900000 } from './1764000900000-DispatchInDoubt';
 import { TemplateRegistrations1764001100000 } from './1764001100000-TemplateRegistrations';
 import { GatewayHolds1764001200000 } from './1764001200000-GatewayHolds';
 import { MessageGatewayPin1764001400000 } from './1764001400000-MessageGatewayPin';
+import { Sessions1764001500000 } from './1764001500000-Sessions';
 
 /** Every migration, in order. New migrations are added here (and only here). */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   TemplateRegistrations1764001100000,
   GatewayHolds1764001200000,
   MessageGatewayPin1764001400000,
+  Sessions1764001500000,
 ];
