@@ -39,5 +39,8 @@ module.exports = {
   // Builds dist/ once (when stale) for the tests that spawn real worker processes.
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
+  // Hooks start databases, apis and processes: on a loaded machine (two suites at once) that can take well over
+  // Jest's default 5 s. A limit on waiting, not a speed assertion.
+  testTimeout: 60_000,
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.{spec,int-spec,e2e-spec}.ts'],
 };

@@ -52,7 +52,10 @@ describe('a run crossing into quiet hours (fault)', () => {
     await rig.waitForConsumers(1, nightCfg);
     expect(Date.now()).toBeLessThan(realAt22 - 3000); // enough daylight left to send some before 22:00
 
-    const day = await seedDispatchRun(rig.sql, { count: 250, firstNumber: 1, channels: ['sms'], name: 'day' });
+    // The day run alone outlasts the daylight left (however long booting took under load), so the short run, queued
+    // behind it, still has people waiting at 22:00.
+    const dayCount = Math.max(250, Math.ceil((realAt22 - Date.now()) / 1000 + 5) * RATE);
+    const day = await seedDispatchRun(rig.sql, { count: dayCount, firstNumber: 1, channels: ['sms'], name: 'day' });
     const short = await seedDispatchRun(rig.sql, { count: 50, firstNumber: 100_000, channels: ['sms'], name: 'short' });
     await rig.sql.query(`UPDATE campaigns SET window_start_minute = 420, window_end_minute = 1320`);
     await rig.sql.query(`UPDATE campaign_runs SET expires_at = $2 WHERE id = $1`, [
