@@ -122,8 +122,20 @@ describe('npm start (e2e)', () => {
     await fetch(`${units}?probe=secret`, {
       headers: { Authorization: `Bearer ${block['Admin key']}`, Cookie: `loa_session=${block['Admin key']}` },
     });
-    await waitFor('the request logged', () => plain().includes('/api/v1/units?probe=secret"'));
+    // Signing in on the page: the key goes in a form, the session id comes back in a cookie; neither is logged.
+    const login = await fetch(new URL('/dashboard/login?probe=login', block.Dashboard), {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ key: block['Admin key'] }),
+    });
+    const session = /loa_session=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')?.[1];
+    expect(session).toMatch(/^ls_/);
+    await fetch(`${units}?probe=session`, { headers: { Cookie: `loa_session=${session}` } });
+    await waitFor('the requests logged', () => plain().includes('/api/v1/units?probe=session"'));
     const out = plain();
+    expect(out).toContain('/dashboard/login?probe=login"');
+    expect(out).not.toContain(session);
     // Printed twice on purpose (when created, and in the ready block), never in a request line.
     expect(out.split(block['Admin key']).length - 1).toBe(2);
     const secrets = cfg.gateways.flatMap((g) => [

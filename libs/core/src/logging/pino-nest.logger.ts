@@ -3,7 +3,13 @@ import pino, { Level, Logger } from 'pino';
 import { AppConfig } from '../config/config.schema';
 
 /** Secrets a log line must never carry (API keys, gateway signatures). */
-const REDACT = ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-zevent-signature"]'];
+const REDACT = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-zevent-signature"]',
+  // Signing in answers with the session id.
+  'res.headers["set-cookie"]',
+];
 
 /** One JSON logger per process, at the configured level. */
 export function createRootLogger(cfg: Pick<AppConfig, 'log'>): Logger {
