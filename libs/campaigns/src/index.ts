@@ -14,3 +14,4 @@ export * from './fanout.service';
 export * from './scheduler.service';
 export * from './campaigns.module';
 export * from './campaigns-worker.module';
+export * from './preview-costs';

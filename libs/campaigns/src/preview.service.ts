@@ -1,29 +1,15 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { routeList } from '@loa/channels';
-import { APP_CONFIG, AppConfig, Clock, vietnamDateTime } from '@loa/core';
+import { Clock, vietnamDateTime } from '@loa/core';
 import { audienceSelectSql, AudienceSpec } from './audience.sql';
 import { CampaignFields } from './campaigns.repository';
 import { emptyExclusions, EXCLUSION_REASONS, ExclusionCounts, ExclusionReason } from './campaign.types';
-import { longestSmsSize, SmsSizeEstimate } from './message-estimate';
-import { finishWithinWindow, GatewayLoad, sendingSeconds, windowOpensAt, ZNS_FALLBACK_SHARE } from './preview-estimate';
+import { SmsSizeEstimate } from './message-estimate';
+import { CarrierEstimate, PreviewCosts, ZnsEstimate } from './preview-costs';
+import { finishWithinWindow, GatewayLoad, sendingSeconds, windowOpensAt } from './preview-estimate';
 import { RegistrationCheck } from './campaign-registrations';
 import { RegistrationGateService } from './registration-gate.service';
 import { firstFireFrom, formatHhmm, ScheduleSpec } from './schedule';
-
-export interface CarrierEstimate {
-  carrier: string;
-  recipients: number;
-  /** The carrier's first-choice gateway (what the estimate assumes). */
-  gatewayId: string | null;
-  /** Every gateway that may carry it, in order: the later ones take over while an earlier one is down. */
-  gatewayIds: string[];
-  /** Recipients expected to get an SMS (all, or the assumed fallback share behind Zalo). */
-  smsRecipients: number;
-  segments: number;
-  pricePerSegment: number;
-  cost: number;
-}
 
 export interface PreviewResult {
   at: Date;
@@ -35,7 +21,7 @@ export interface PreviewResult {
     currency: 'VND';
     total: number;
     sms: CarrierEstimate[];
-    zns: { recipients: number; pricePerMessage: number; cost: number } | null;
+    zns: ZnsEstimate | null;
     assumptions: string[];
   };
   duration: {
@@ -56,7 +42,7 @@ export interface PreviewResult {
   registrationProblems: string[];
 }
 
-type PreviewFields = Pick<
+export type PreviewFields = Pick<
   CampaignFields,
   | 'segmentId'
   | 'brandname'
@@ -86,8 +72,8 @@ export class PreviewService {
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly cfg: AppConfig,
     private readonly gate: RegistrationGateService,
+    private readonly costs: PreviewCosts,
   ) {}
 
   /** The audience inputs of a campaign (also what fan-out uses). */
@@ -133,7 +119,7 @@ export class PreviewService {
       byUnit.set(r.unit_id, (byUnit.get(r.unit_id) ?? 0) + r.n);
     }
     const excludedTotal = EXCLUSION_REASONS.reduce((n, k) => n + byReason[k], 0);
-    const { message, cost, loads, warnings } = await this.costs(f, byCarrier, reach);
+    const { message, cost, loads, warnings } = await this.costs.of(f, byCarrier, reach, { sql, params });
     const registrations = await this.gate.check(f.channels, [...carriers], f.brandname);
     warnings.push(...registrations.warnings);
     const start = scheduled && scheduled > now ? scheduled : now;
@@ -193,90 +179,5 @@ export class PreviewService {
       rows.map((r) => r.carrier),
       f.brandname,
     );
-  }
-
-  private async costs(f: PreviewFields, byCarrier: Record<string, number>, reach: number) {
-    const warnings: string[] = [];
-    const assumptions: string[] = [];
-    const ids = f.channels.map((c) => c.templateId);
-    const templates: { id: number; channel: string; body: string | null; unaccented: boolean }[] = await this.ds.query(
-      `SELECT id, channel, body, unaccented FROM templates WHERE id = ANY($1::int[])`,
-      [ids],
-    );
-    const rates = await this.liveRates();
-    const smsStep = f.channels.findIndex((c) => c.channel === 'sms');
-    const znsStep = f.channels.findIndex((c) => c.channel === 'zns');
-    const znsFirst = znsStep === 0;
-
-    let sms: SmsSizeEstimate | null = null;
-    if (smsStep >= 0) {
-      const t = templates.find((x) => x.id === f.channels[smsStep].templateId);
-      const [longest] = await this.ds.query(`SELECT name FROM units ORDER BY length(name) DESC LIMIT 1`);
-      sms = longestSmsSize(t?.body ?? '', t?.unaccented ?? true, {
-        publicBaseUrl: this.cfg.api.publicBaseUrl,
-        linkCodeLength: this.cfg.links.codeLength,
-        longestUnitName: longest?.name,
-      });
-      warnings.push(...sms.warnings);
-    }
-    const smsShare = smsStep < 0 ? 0 : znsFirst ? ZNS_FALLBACK_SHARE : 1;
-    if (znsFirst && smsStep >= 0) {
-      assumptions.push(`${ZNS_FALLBACK_SHARE * 100}% of the Zalo recipients are assumed to fall back to SMS`);
-    }
-    const loads = new Map<string, GatewayLoad>();
-    const load = (gatewayId: string, messages: number) => {
-      const g = loads.get(gatewayId) ?? { gatewayId, messages: 0, ratePerSecond: rates.get(gatewayId) ?? 1 };
-      g.messages += messages;
-      loads.set(gatewayId, g);
-    };
-    const carriers: CarrierEstimate[] = [];
-    if (sms) {
-      for (const [carrier, recipients] of Object.entries(byCarrier)) {
-        const route = routeList(this.cfg, 'sms', carrier);
-        const gw = route.ok ? route.gateways[0] : undefined;
-        if (!gw) warnings.push(`no SMS gateway is routed for carrier ${carrier}: ${recipients} people cannot get SMS`);
-        const smsRecipients = Math.round(recipients * smsShare);
-        const price = gw?.pricePerSegment ?? 0;
-        carriers.push({
-          carrier,
-          recipients,
-          gatewayId: gw?.id ?? null,
-          gatewayIds: route.ok ? route.gateways.map((g) => g.id) : [],
-          smsRecipients,
-          segments: smsRecipients * sms.segments,
-          pricePerSegment: price,
-          cost: smsRecipients * sms.segments * price,
-        });
-        if (gw) load(gw.id, smsRecipients * sms.segments);
-      }
-    }
-    let zns: PreviewResult['cost']['zns'] = null;
-    if (znsStep >= 0) {
-      const zroute = routeList(this.cfg, 'zns', '');
-      const gw = zroute.ok ? zroute.gateways[0] : undefined;
-      const recipients = znsFirst ? reach : Math.round(reach * ZNS_FALLBACK_SHARE);
-      if (!znsFirst)
-        assumptions.push(`${ZNS_FALLBACK_SHARE * 100}% of the SMS recipients are assumed to fall back to Zalo`);
-      zns = { recipients, pricePerMessage: gw?.pricePerSegment ?? 0, cost: recipients * (gw?.pricePerSegment ?? 0) };
-      if (gw) load(gw.id, recipients);
-      else warnings.push('no Zalo ZNS gateway is configured');
-    }
-    const total = carriers.reduce((n, c) => n + c.cost, 0) + (zns?.cost ?? 0);
-    return {
-      message: { sms, zns: znsStep >= 0 ? { templateId: f.channels[znsStep].templateId } : null },
-      cost: { currency: 'VND' as const, total, sms: carriers, zns, assumptions },
-      loads: [...loads.values()],
-      warnings,
-    };
-  }
-
-  /** Each gateway's rate: the live setting (changed without restart) or the configured one. */
-  private async liveRates(): Promise<Map<string, number>> {
-    const rows: { gateway_id: string; rate_per_second: number | null }[] = await this.ds.query(
-      `SELECT gateway_id, rate_per_second FROM gateway_settings`,
-    );
-    const m = new Map(this.cfg.gateways.map((g) => [g.id, g.ratePerSecond]));
-    for (const r of rows) if (r.rate_per_second) m.set(r.gateway_id, r.rate_per_second);
-    return m;
   }
 }

@@ -13,3 +13,4 @@ export * from './template-renderings';
 export * from './template-checks';
 export * from './templates.service';
 export * from './templates.module';
+export * from './sms-render';
