@@ -45,8 +45,8 @@ export class InstallsController {
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiOperation({ summary: 'Import installs from a CSV file (phone, optional installed_at)' })
   @ApiOkResponse({ type: InstallResultResponse })
-  import(@UploadedFile() file: { buffer: Buffer } | undefined, @CurrentPrincipal() who: Principal) {
+  async import(@UploadedFile() file: { buffer: Buffer } | undefined, @CurrentPrincipal() who: Principal) {
     if (!file?.buffer?.length) throw new BadRequestException('Upload the CSV as the multipart field "file"');
-    return this.installs.record(who, installsFromCsv(file.buffer), 'import');
+    return this.installs.record(who, await installsFromCsv(file.buffer), 'import');
   }
 }
