@@ -424,6 +424,36 @@ describe('subscriber CSV import (e2e)', () => {
     );
   });
 
+  it('DNC and carrier-override uploads go through the same strict reader', async () => {
+    const dnc = await h
+      .http()
+      .post('/api/v1/dnc')
+      .set(auth)
+      .attach('file', Buffer.from('sdt\n0912000300\n\n0912000301,extra\n0912000302\n'), 'dnc.csv')
+      .expect(201);
+    expect(dnc.body).toMatchObject({ rows: 4, added: 2, rejectedCount: 2 });
+    expect(dnc.body.rejected).toEqual([
+      { line: 3, raw: '', reason: 'empty row' },
+      { line: 4, raw: '0912000301', reason: expect.stringMatching(/^2 values for 1 columns/) },
+    ]);
+    const dncBefore = await h.sql.query('SELECT count(*) FROM dnc_numbers');
+    const bad = await h
+      .http()
+      .post('/api/v1/dnc')
+      .set(auth)
+      .attach('file', Buffer.from('sdt\n"0912000303\n0912000304\n'), 'dnc.csv')
+      .expect(400);
+    expect(bad.body.message).toMatch(/^Line 2: a quote/);
+    expect((await h.sql.query('SELECT count(*) FROM dnc_numbers')).rows).toEqual(dncBefore.rows);
+    const gz = await h
+      .http()
+      .post('/api/v1/carrier-overrides')
+      .set(auth)
+      .attach('file', Buffer.from([0x1f, 0x8b, 0x08, 0x00]), 'o.csv.gz')
+      .expect(400);
+    expect(gz.body.message).toMatch(/gzip-compressed file/);
+  });
+
   it('exports the subscribers as CSV', async () => {
     const res = await h.http().get('/api/v1/subscribers/export.csv?carrier=itel').set(auth).expect(200);
     const lines = res.text
