@@ -43,7 +43,10 @@ export class InstallsController {
   @UseInterceptors(FileInterceptor('file'))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
-  @ApiOperation({ summary: 'Import installs from a CSV file (phone, optional installed_at)' })
+  @ApiOperation({
+    summary: 'Import installs from a CSV file (phone, optional installed_at)',
+    description: 'A malformed CSV, an empty or ragged row, or a bad date refuses the file (400) naming the line.',
+  })
   @ApiOkResponse({ type: InstallResultResponse })
   async import(@UploadedFile() file: { buffer: Buffer } | undefined, @CurrentPrincipal() who: Principal) {
     if (!file?.buffer?.length) throw new BadRequestException('Upload the CSV as the multipart field "file"');
