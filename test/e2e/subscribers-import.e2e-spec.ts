@@ -184,19 +184,114 @@ describe('subscriber CSV import (e2e)', () => {
     expect(rows[0].name).toBe('Phạm D');
   });
 
+  describe('imports a file with bad rows, every row accounted for', () => {
+    const blanks = [
+      'sdt',
+      ...Array.from({ length: 2_996 }, (_, i) => (i % 749 === 5 ? '' : `09170${String(i).padStart(5, '0')}`)),
+    ];
+    /** File, data rows in it, and rejected lines with the gist of their reason. */
+    const imported: [string, Buffer | string, number, [number, RegExp][]][] = [
+      [
+        'blank phones in a one-column file',
+        blanks.join('\n') + '\n',
+        2_996,
+        [7, 756, 1505, 2254].map((l) => [l, /^empty row$/]),
+      ],
+      [
+        'ragged rows: an extra value, a missing value',
+        'sdt,ho ten,tags\n0917100001,An,a\n0917100002,Nguyễn, Văn B,b\n0917100003,Chi\n0917100004,Dũng,,\n',
+        4,
+        [
+          [3, /^4 values for 3 columns: "b" in column D is under no header/],
+          [4, /^2 values for 3 columns: column C \("tags"\) is missing/],
+        ],
+      ],
+      [
+        'a blank phone in a multi-column file, empty rows inside and after the data',
+        'sdt,ho ten\n0917100005,An\n,Bình\n\n,\n0917100006,Chi\n\n,,\n',
+        5,
+        [
+          [3, /empty phone number/],
+          [4, /^empty row$/],
+          [5, /^empty row$/],
+        ],
+      ],
+      ['quotes inside unquoted cells are kept', 'sdt,ho ten\n0917100007,Lê "Tí"\n"0917100008","Trần ""Tèo"""\n', 2, []],
+      ['a duplicate number', 'sdt\n0917100009\n0917 100 009\n', 2, [[3, /^duplicate of line 2$/]]],
+      [
+        'UTF-16 LE with a BOM and a ragged row',
+        Buffer.from('\uFEFFsdt;tên\r\n0917100010;Hà\r\n0917100011;Lan;x\r\n', 'utf16le'),
+        2,
+        [[3, /^3 values for 2 columns/]],
+      ],
+    ];
+    it.each(imported)('%s', async (_what, content, dataRows, rejected) => {
+      const res = await upload(content).expect(200);
+      expect(res.body.status).toBe('completed');
+      // accepted + rejected (duplicates included) = the data rows of the file
+      expect(res.body.rowsTotal).toBe(dataRows);
+      expect(res.body.rowsAccepted + res.body.rowsRejected).toBe(dataRows);
+      expect(res.body.rowsRejected).toBe(rejected.length);
+      const rej = await h.http().get(`/api/v1/imports/${res.body.id}/rejections?limit=1000`).set(auth).expect(200);
+      expect(rej.body.items.map((r: { line: number }) => r.line)).toEqual(rejected.map((r) => r[0]));
+      rejected.forEach(([, reason], i) => expect(rej.body.items[i].reason).toMatch(reason));
+    });
+
+    it('stores the sound rows of a ragged file as written, never shifted', async () => {
+      const { rows } = await h.sql.query(
+        `SELECT phone, name, tags FROM subscribers WHERE phone IN ('84917100001', '84917100002', '84917100004', '84917100007', '84917100008') ORDER BY phone`,
+      );
+      expect(rows).toEqual([
+        { phone: '84917100001', name: 'An', tags: ['a'] },
+        { phone: '84917100004', name: 'Dũng', tags: [] },
+        { phone: '84917100007', name: 'Lê "Tí"', tags: [] },
+        { phone: '84917100008', name: 'Trần "Tèo"', tags: [] },
+      ]);
+    });
+  });
+
   describe('refuses bad files with a clear error and changes nothing', () => {
     const bad: [string, Buffer | string, RegExp][] = [
       [
         'not UTF-8 (Windows-1258)',
-        Buffer.from('sdt,ho ten\n0912000111,Nguy\xead\xecn\n', 'latin1'),
-        /not UTF-8.*CSV UTF-8/,
+        Buffer.from('sdt,ho ten\n0912000111,Nguy\xean\n', 'latin1'),
+        /^The file is not UTF-8: line 2, character 16 \(byte 27 of the file\): byte 0xEA .*CSV UTF-8/,
       ],
       ['no phone column', 'ho ten,dia chi\nA,B\n', /No phone column.*found "ho ten", "dia chi"/],
       ['an empty file', '', /empty/],
       ['only blank lines', '\n\n\n', /empty/],
       ['a header without rows', 'sdt,name\n', /no rows/],
       ['a huge line', `sdt,note\n0912000112,${'x'.repeat(70_000)}\n`, /Line 2 is too long/],
-      ['an Excel workbook', Buffer.from('PK\x03\x04rest-of-zip', 'latin1'), /Excel workbook/],
+      [
+        'an Excel workbook',
+        Buffer.from('PK\x03\x04\x14\x00[Content_Types].xml', 'latin1'),
+        /Excel workbook \(\.xlsx\)/,
+      ],
+      ['a ZIP archive', Buffer.from('PK\x03\x04rest-of-zip', 'latin1'), /ZIP archive/],
+      ['a gzip file', Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0, 0x03]), /gzip-compressed file/],
+      [
+        'binary with NUL bytes',
+        Buffer.from('sdt\n0912000115\n\x00\x01\x02\n', 'latin1'),
+        /^Line 3 contains a NUL byte/,
+      ],
+      ['UTF-16 without a BOM', Buffer.from('sdt\n0912000116\n', 'utf16le'), /UTF-16 text without a byte-order mark/],
+      [
+        'an unbalanced quote that would swallow the next rows into one name',
+        'sdt,ho ten\n0912000117,"Nguyễn A\n0912000118,Trần B\n0912000119,"Lê C\n',
+        /^Line 2: a quoted cell in column B runs over 3 lines \(to line 4\)/,
+      ],
+      [
+        'a quote never closed',
+        'sdt,ho ten\n0912000120,An\n0912000121,"Bình\n0912000122,Chi\n',
+        /^Line 3: a quote \(\"\) opens a cell that is not closed/,
+      ],
+      [
+        'a repeated phone header',
+        'phone,name,phone\n0912000123,A,0912000124\n',
+        /column A \("phone"\) and column C \("phone"\)/,
+      ],
+      ['two phone columns', 'sdt,số điện thoại\n0912000125,0912000126\n', /two columns for the same field/],
+      ['an empty header cell', 'sdt,,ho ten\n0912000127,x,A\n', /^Line 1 \(the header\): column B has no name/],
     ];
     it.each(bad)('%s', async (_what, content, error) => {
       const before = await h.sql.query('SELECT phone, name, unit_id, tags, carrier FROM subscribers ORDER BY phone');
@@ -327,6 +422,36 @@ describe('subscriber CSV import (e2e)', () => {
     expect(audit.rows.map((a) => `${a.action} ${a.entity}`)).toEqual(
       expect.arrayContaining(['opt-out subscriber', 'add dnc', 'upload dnc', 'remove dnc']),
     );
+  });
+
+  it('DNC and carrier-override uploads go through the same strict reader', async () => {
+    const dnc = await h
+      .http()
+      .post('/api/v1/dnc')
+      .set(auth)
+      .attach('file', Buffer.from('sdt\n0912000300\n\n0912000301,extra\n0912000302\n'), 'dnc.csv')
+      .expect(201);
+    expect(dnc.body).toMatchObject({ rows: 4, added: 2, rejectedCount: 2 });
+    expect(dnc.body.rejected).toEqual([
+      { line: 3, raw: '', reason: 'empty row' },
+      { line: 4, raw: '0912000301', reason: expect.stringMatching(/^2 values for 1 columns/) },
+    ]);
+    const dncBefore = await h.sql.query('SELECT count(*) FROM dnc_numbers');
+    const bad = await h
+      .http()
+      .post('/api/v1/dnc')
+      .set(auth)
+      .attach('file', Buffer.from('sdt\n"0912000303\n0912000304\n'), 'dnc.csv')
+      .expect(400);
+    expect(bad.body.message).toMatch(/^Line 2: a quote/);
+    expect((await h.sql.query('SELECT count(*) FROM dnc_numbers')).rows).toEqual(dncBefore.rows);
+    const gz = await h
+      .http()
+      .post('/api/v1/carrier-overrides')
+      .set(auth)
+      .attach('file', Buffer.from([0x1f, 0x8b, 0x08, 0x00]), 'o.csv.gz')
+      .expect(400);
+    expect(gz.body.message).toMatch(/gzip-compressed file/);
   });
 
   it('exports the subscribers as CSV', async () => {

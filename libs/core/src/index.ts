@@ -16,3 +16,6 @@ export * from './logging/pino-nest.logger';
 export * from './process/ready';
 export * from './csv/csv-safe';
 export * from './config/startup-error';
+export * from './csv/csv-bytes';
+export * from './csv/csv-file.reader';
+export * from './csv/csv-table';

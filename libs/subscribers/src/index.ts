@@ -1,7 +1,6 @@
 export * from './phone/carrier-prefixes';
 export * from './phone/phone-normalizer';
 export * from './import/csv-columns';
-export * from './import/csv-file.reader';
 export * from './import/import.pipeline';
 export * from './import/imports.repository';
 export * from './import/subscriber-import.service';

@@ -1,10 +1,9 @@
 import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { CARRIERS, Carrier } from '@loa/core';
+import { CARRIERS, Carrier, CsvTable, ImportFileError, openCsvTable } from '@loa/core';
 import { AuditService, Principal } from '@loa/access';
 import { normalizePhone } from './phone/phone-normalizer';
 import { foldHeader, mapColumns } from './import/csv-columns';
-import { describeCsvError, ImportFileError, isBlankRecord, LineCounter, openCsvFile } from './import/csv-file.reader';
 import { phoneOr400 } from './subscribers.service';
 
 export interface ListUploadResult {
@@ -165,6 +164,8 @@ export class SuppressionService {
 /**
  * Streams a CSV of numbers (a phone column by the import's aliases, or a single headerless column) and, with
  * `withCarrier`, a `carrier` column; hands valid rows over in batches and collects rejections (first 1,000).
+ * Read strictly (`openCsvTable`): a malformed file is refused naming the line, and every row is either handed over
+ * or rejected with its reason (empty and ragged rows included).
  */
 async function readPhoneRows(
   path: string,
@@ -172,66 +173,48 @@ async function readPhoneRows(
   res: ListUploadResult,
   onBatch: (batch: { phone: string; carrier?: Carrier }[]) => Promise<void>,
 ): Promise<void> {
-  let file;
-  try {
-    file = await openCsvFile(path);
-  } catch (e) {
-    throw new BadRequestException(describeCsvError(e));
-  }
-  let phoneCol: number | null = null;
-  let carrierCol: number | null = null;
   let batch: { phone: string; carrier?: Carrier }[] = [];
   const reject = (line: number, raw: string, reason: string) => {
     res.rejectedCount++;
     if (res.rejected.length < MAX_REPORTED) res.rejected.push({ line, raw, reason });
   };
-  try {
-    const lines = new LineCounter();
-    for await (const record of file.records as AsyncIterable<string[]>) {
-      const line = lines.take(record);
-      if (isBlankRecord(record)) continue;
-      if (phoneCol === null) {
-        const cols = mapColumns(record);
-        carrierCol = record.findIndex((h) => ['carrier', 'nha mang', 'mang'].includes(foldHeader(h)));
-        if (cols && (!withCarrier || carrierCol >= 0)) {
-          phoneCol = cols.phone;
-          continue;
-        }
-        if (!withCarrier && record.length === 1 && normalizePhone(record[0]).ok)
-          phoneCol = 0; // headerless
-        else {
-          const need = withCarrier ? 'a phone column and a carrier column' : 'a phone column';
-          throw new ImportFileError(`Expected ${need}; found ${record.map((h) => `"${h}"`).join(', ')}`);
-        }
-      }
-      res.rows++;
-      const raw = record[phoneCol] ?? '';
-      const r = normalizePhone(raw);
-      if (!r.ok) {
-        reject(line, raw, r.reason);
-        continue;
-      }
-      let carrier: Carrier | undefined;
-      if (withCarrier) {
-        const c = parseCarrier(record[carrierCol!]);
-        if (!c) {
-          reject(line, record[carrierCol!] ?? '', `unknown carrier; expected one of ${CARRIERS.join(', ')}`);
-          continue;
-        }
-        carrier = c;
-      }
-      batch.push({ phone: r.phone, carrier });
-      if (batch.length >= BATCH) {
-        await onBatch(batch);
-        batch = [];
-      }
+  const take = async (line: number, cells: string[], fault: string | null, phoneCol: number, carrierCol: number) => {
+    res.rows++;
+    const raw = cells[phoneCol] ?? '';
+    const r = normalizePhone(raw);
+    if (fault || !r.ok) return reject(line, raw, fault ?? (r as { reason: string }).reason);
+    let carrier: Carrier | undefined;
+    if (withCarrier) {
+      const c = parseCarrier(cells[carrierCol]);
+      if (!c) return reject(line, cells[carrierCol] ?? '', `unknown carrier; expected one of ${CARRIERS.join(', ')}`);
+      carrier = c;
     }
+    batch.push({ phone: (r as { phone: string }).phone, carrier });
+    if (batch.length >= BATCH) {
+      await onBatch(batch);
+      batch = [];
+    }
+  };
+  let file: CsvTable | null = null;
+  try {
+    file = await openCsvTable(path);
+    const { header } = file;
+    const cols = mapColumns(header);
+    const carrierCol = header.findIndex((h) => ['carrier', 'nha mang', 'mang'].includes(foldHeader(h)));
+    let phoneCol: number;
+    if (cols && (!withCarrier || carrierCol >= 0)) phoneCol = cols.phone;
+    else if (!withCarrier && header.length === 1 && normalizePhone(header[0]).ok) {
+      phoneCol = 0; // headerless: the first line is a number
+      await take(file.headerLine, header, null, 0, -1);
+    } else {
+      const need = withCarrier ? 'a phone column and a carrier column' : 'a phone column';
+      throw new ImportFileError(`Expected ${need}; found ${header.map((h) => `"${h}"`).join(', ')}`);
+    }
+    for await (const { line, cells, fault } of file.rows()) await take(line, cells, fault, phoneCol, carrierCol);
     if (batch.length) await onBatch(batch);
   } catch (e) {
-    if (e instanceof ImportFileError || (e as { code?: string }).code?.startsWith('CSV_')) {
-      throw new BadRequestException(describeCsvError(e));
-    }
+    file?.close();
+    if (e instanceof ImportFileError) throw new BadRequestException(e.message);
     throw e;
   }
-  if (phoneCol === null) throw new BadRequestException('The file is empty');
 }

@@ -1,45 +1,45 @@
-import { parse } from 'csv-parse/sync';
+import { ImportFileError, openCsvTable } from '@loa/core';
 import { UnitCsvRow, UnitImportError } from './unit.types';
 
 const COLUMNS = ['code', 'name', 'level', 'parent_code'] as const;
 
-/** Parses a units CSV (UTF-8, BOM tolerated) into rows with their line numbers; header names the columns. */
-export function parseUnitCsv(content: Buffer | string): UnitCsvRow[] {
-  const text = typeof content === 'string' ? content : decodeUtf8(content);
-  let records: { record: string[]; info: { lines: number } }[];
+/**
+ * Parses a units CSV (UTF-8, BOM tolerated) into rows with their line numbers; header names the columns. Read by
+ * the shared strict reader: a malformed file is refused naming the line, and an empty or ragged row is a problem
+ * of its line like any other (the whole file is refused, nothing is stored).
+ */
+export async function parseUnitCsv(content: Buffer | string): Promise<UnitCsvRow[]> {
+  const problems: string[] = [];
+  const rows: UnitCsvRow[] = [];
   try {
-    records = parse(text, {
-      bom: true,
-      info: true,
-      skip_empty_lines: true,
-      trim: true,
-      relax_column_count: true,
-    }) as unknown as typeof records;
+    const file = await openCsvTable(typeof content === 'string' ? Buffer.from(content) : content);
+    const header = file.header.map((h) => h.trim().toLowerCase());
+    const idx = COLUMNS.map((c) => header.indexOf(c));
+    const missing = COLUMNS.filter((_, i) => idx[i] < 0 && COLUMNS[i] !== 'parent_code');
+    if (missing.length) {
+      file.close();
+      throw new UnitImportError([`missing column(s) ${missing.join(', ')}; found: ${file.header.join(', ')}`]);
+    }
+    for await (const { line, cells, fault } of file.rows()) {
+      if (fault) {
+        problems.push(`line ${line}: ${fault}`);
+        continue;
+      }
+      const cell = (i: number) => (i >= 0 ? (cells[i] ?? '').trim() : '');
+      rows.push({
+        line,
+        code: cell(idx[0]),
+        name: cell(idx[1]),
+        level: cell(idx[2]),
+        parentCode: cell(idx[3]) || null,
+      });
+    }
   } catch (e) {
-    throw new UnitImportError([`not a readable CSV: ${(e as Error).message}`]);
+    if (e instanceof ImportFileError) throw new UnitImportError([e.message]);
+    throw e;
   }
-  if (!records.length) throw new UnitImportError(['the file is empty']);
-  const header = records[0].record.map((h) => h.toLowerCase());
-  const idx = COLUMNS.map((c) => header.indexOf(c));
-  const missing = COLUMNS.filter((_, i) => idx[i] < 0 && COLUMNS[i] !== 'parent_code');
-  if (missing.length) {
-    throw new UnitImportError([`missing column(s) ${missing.join(', ')}; found: ${records[0].record.join(', ')}`]);
-  }
-  return records.slice(1).map(({ record, info }) => ({
-    line: info.lines,
-    code: record[idx[0]] ?? '',
-    name: record[idx[1]] ?? '',
-    level: record[idx[2]] ?? '',
-    parentCode: idx[3] >= 0 && record[idx[3]] ? record[idx[3]] : null,
-  }));
-}
-
-function decodeUtf8(buf: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    throw new UnitImportError(['the file is not UTF-8: save it as "CSV UTF-8" and upload again']);
-  }
+  if (problems.length) throw new UnitImportError(problems);
+  return rows;
 }
 
 /**

@@ -72,7 +72,7 @@ export class UnitsService {
    * re-parenting moves subtrees. Unknown parents, cycles and duplicates are refused with line numbers.
    */
   async importCsv(content: Buffer | string): Promise<UnitImportResult> {
-    const rows = parseUnitCsv(content);
+    const rows = await parseUnitCsv(content);
     return this.ds.transaction(async (m) => {
       // Serialise unit imports: two concurrent files could otherwise build a cycle between them.
       await m.query(`SELECT pg_advisory_xact_lock(7331, 1)`);

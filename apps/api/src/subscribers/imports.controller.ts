@@ -46,7 +46,11 @@ export class ImportsController {
   @ApiBody(uploadSchema({ unitCode: 'default unit code', tags: 'tags for every row, ";"-separated' }))
   @ApiOperation({
     summary: 'Import subscribers from CSV: 202 with the import id (processing runs in the background)',
-    description: 'With ?wait=true the answer (200) comes when the import is done, with its final state.',
+    description:
+      'With ?wait=true the answer (200) comes when the import is done, with its final state. The CSV is read ' +
+      'strictly: a malformed file (unbalanced quote, empty or repeated header, binary or compressed, not UTF-8) ends ' +
+      'the import `failed` with an `error` naming the line, and nothing is stored; a bad row (empty, too many or too ' +
+      'few values, bad phone, duplicate) is rejected by line, so rowsAccepted + rowsRejected = rows of the file.',
   })
   @ApiAcceptedResponse({ type: ImportStartedResponse, description: 'Started; poll its href' })
   @ApiOkResponse({ type: ImportResponse, description: 'With ?wait=true: the finished import' })

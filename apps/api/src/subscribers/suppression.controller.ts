@@ -26,7 +26,12 @@ export class SuppressionController {
   @UseInterceptors(FileInterceptor('file'))
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiBody(uploadSchema({ source: 'where the list comes from' }))
-  @ApiOperation({ summary: 'Add numbers to the Do-Not-Call list: CSV upload (phone column) or JSON {phones}' })
+  @ApiOperation({
+    summary: 'Add numbers to the Do-Not-Call list: CSV upload (phone column) or JSON {phones}',
+    description:
+      'A malformed CSV (unbalanced quote, empty or repeated header, binary or compressed, not UTF-8) is refused ' +
+      '(400) naming the line; bad rows (empty, ragged, bad phone) are listed in `rejected` by line.',
+  })
   @ApiCreatedResponse({ type: ListUploadResponse })
   async addDnc(
     @UploadedFile() file: UploadedCsv | undefined,
@@ -59,6 +64,9 @@ export class SuppressionController {
   @ApiBody(uploadSchema())
   @ApiOperation({
     summary: 'Upload carrier overrides (CSV phone,carrier): they win over the prefix and update stored subscribers',
+    description:
+      'A malformed CSV is refused (400) naming the line; bad rows (empty, ragged, bad phone or carrier) are listed ' +
+      'in `rejected` by line.',
   })
   @ApiCreatedResponse({ type: ListUploadResponse })
   async overrides(@UploadedFile() file: UploadedCsv | undefined, @CurrentPrincipal() who: Principal) {

@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { parse } from 'csv-parse/sync';
+import { ImportFileError, openCsvTable } from '@loa/core';
 import { InstallInput } from '@loa/tracking';
 
 /**
@@ -61,34 +61,43 @@ export function installsFromJson(body: unknown): InstallInput[] {
 const PHONE_HEADERS = ['phone', 'sdt', 'so_dien_thoai', 'số điện thoại', 'dien_thoai', 'mobile'];
 const AT_HEADERS = ['installed_at', 'installedat', 'ngay_cai', 'ngày cài', 'date'];
 
-/** CSV with a header row: a phone column (phone/sdt/…) and an optional installed_at column. */
-export function installsFromCsv(buf: Buffer): InstallInput[] {
-  let text = buf.toString('utf8').replace(/^\uFEFF/, '');
-  if (!text.trim()) throw new BadRequestException('The CSV file is empty');
-  const delimiter =
-    (text.split('\n')[0].match(/;/g)?.length ?? 0) > (text.split('\n')[0].match(/,/g)?.length ?? 0) ? ';' : ',';
-  let rows: string[][];
-  try {
-    rows = parse(text, { delimiter, skip_empty_lines: true, relax_column_count: true, trim: true });
-  } catch (e) {
-    throw new BadRequestException(`The CSV file cannot be read: ${(e as Error).message}`);
-  }
-  text = '';
-  const head = rows[0].map((h) => h.toLowerCase());
-  const pi = head.findIndex((h) => PHONE_HEADERS.includes(h));
-  const ai = head.findIndex((h) => AT_HEADERS.includes(h));
-  if (pi < 0)
-    throw new BadRequestException(`The CSV needs a header row with a "phone" column (found: ${rows[0].join(', ')})`);
+/**
+ * CSV with a header row: a phone column (phone/sdt/…) and an optional installed_at column. Read by the shared
+ * strict reader (`openCsvTable`): a malformed file, and any empty or ragged row, is refused (400) naming the line.
+ */
+export async function installsFromCsv(buf: Buffer): Promise<InstallInput[]> {
   const problems: string[] = [];
   const out: InstallInput[] = [];
-  rows.slice(1).forEach((r, i) => {
-    const raw = r[ai] ?? '';
-    if (ai >= 0 && raw) {
-      const at = parseVnDate(raw);
-      if (!at) return problems.push(`line ${i + 2}: installed_at "${raw}" is not a date`);
-      out.push({ phone: r[pi], installedAt: at });
-    } else out.push({ phone: r[pi] });
-  });
+  try {
+    const file = await openCsvTable(buf);
+    const head = file.header.map((h) => h.trim().toLowerCase());
+    const pi = head.findIndex((h) => PHONE_HEADERS.includes(h));
+    const ai = head.findIndex((h) => AT_HEADERS.includes(h));
+    if (pi < 0) {
+      file.close();
+      throw new BadRequestException(
+        `The CSV needs a header row with a "phone" column (found: ${file.header.join(', ')})`,
+      );
+    }
+    for await (const { line, cells, fault } of file.rows()) {
+      if (fault) {
+        problems.push(`line ${line}: ${fault}`);
+        continue;
+      }
+      const raw = ai >= 0 ? (cells[ai] ?? '').trim() : '';
+      const phone = cells[pi].trim();
+      if (!raw) out.push({ phone });
+      else {
+        const at = parseVnDate(raw);
+        if (at) out.push({ phone, installedAt: at });
+        else problems.push(`line ${line}: installed_at "${raw}" is not a date`);
+      }
+    }
+  } catch (e) {
+    if (e instanceof ImportFileError) throw new BadRequestException(e.message);
+    throw e;
+  }
   if (problems.length) throw new BadRequestException(`Invalid CSV: ${problems.slice(0, 50).join('; ')}`);
+  if (!out.length) throw new BadRequestException('The CSV file has a header but no rows');
   return out;
 }

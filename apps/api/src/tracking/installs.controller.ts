@@ -43,10 +43,13 @@ export class InstallsController {
   @UseInterceptors(FileInterceptor('file'))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
-  @ApiOperation({ summary: 'Import installs from a CSV file (phone, optional installed_at)' })
+  @ApiOperation({
+    summary: 'Import installs from a CSV file (phone, optional installed_at)',
+    description: 'A malformed CSV, an empty or ragged row, or a bad date refuses the file (400) naming the line.',
+  })
   @ApiOkResponse({ type: InstallResultResponse })
-  import(@UploadedFile() file: { buffer: Buffer } | undefined, @CurrentPrincipal() who: Principal) {
+  async import(@UploadedFile() file: { buffer: Buffer } | undefined, @CurrentPrincipal() who: Principal) {
     if (!file?.buffer?.length) throw new BadRequestException('Upload the CSV as the multipart field "file"');
-    return this.installs.record(who, installsFromCsv(file.buffer), 'import');
+    return this.installs.record(who, await installsFromCsv(file.buffer), 'import');
   }
 }

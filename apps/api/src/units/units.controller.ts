@@ -108,6 +108,9 @@ export class UnitsController {
   @ApiBody(uploadSchema())
   @ApiOperation({
     summary: 'Import units from CSV (code,name,level,parent_code): upsert by code, one transaction, unscoped keys',
+    description:
+      'A malformed CSV, or any bad row (empty, ragged, unknown parent, duplicate, cycle), refuses the whole file ' +
+      '(400, `problems` naming each line); nothing is stored.',
   })
   @ApiCreatedResponse({ type: UnitImportResponse })
   async import(@UploadedFile() file: UploadedCsv | undefined, @CurrentPrincipal() who: Principal) {

@@ -41,6 +41,13 @@ describe('subscriber CSV columns', () => {
     ]);
   });
 
+  it.each([
+    [['sdt', 'name', 'phone'], /column A \("sdt"\) and column C \("phone"\)/],
+    [['sdt', 'Họ tên', 'name'], /column B \("Họ tên"\) and column C \("name"\)/],
+  ])('refuses two columns for one field: %j', (header, error) => {
+    expect(() => mapColumns(header)).toThrow(error);
+  });
+
   it('returns null without a phone column', () => {
     expect(mapColumns(['name', 'tel'])).toBeNull();
   });

@@ -1,13 +1,6 @@
-/** Folds a header for matching: lower case, no accents (đ → d), words separated by single spaces. */
-export function foldHeader(h: string): string {
-  return h
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[\s_\-.]+/g, ' ')
-    .trim();
-}
+import { columnName, foldHeader, ImportFileError } from '@loa/core';
+
+export { foldHeader };
 
 const ALIASES: Record<'phone' | 'unitCode' | 'name' | 'tags', string[]> = {
   phone: ['phone', 'so dien thoai', 'sdt', 'msisdn', 'mobile', 'dien thoai', 'phone number', 'so dt', 'dtdd'],
@@ -25,12 +18,21 @@ export interface ColumnMap {
   attributes: [number, string][];
 }
 
-/** Maps a header row to our fields; null when no phone column is found (the caller names the columns found). */
+/**
+ * Maps a header row to our fields; null when no phone column is found (the caller names the columns found).
+ * Two columns for one field (`sdt` and `phone`) refuse the file: one of them would be ignored.
+ */
 export function mapColumns(header: string[]): ColumnMap | null {
   const folded = header.map(foldHeader);
   const find = (names: string[]): number | null => {
-    const i = folded.findIndex((h) => names.includes(h));
-    return i < 0 ? null : i;
+    const found = folded.flatMap((h, i) => (names.includes(h) ? [i] : []));
+    if (found.length > 1) {
+      const [a, b] = found.map((i) => columnName(i, header));
+      throw new ImportFileError(
+        `The header has two columns for the same field, ${a} and ${b}; one of them would be ignored: keep one`,
+      );
+    }
+    return found.length ? found[0] : null;
   };
   const phone = find(ALIASES.phone);
   if (phone === null) return null;

@@ -3,9 +3,9 @@ import { finished } from 'node:stream/promises';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { normalizePhone } from '../phone/phone-normalizer';
+import { ImportFileError, openCsvTable } from '@loa/core';
 import { ColumnMap, mapColumns } from './csv-columns';
 import { StagingRowEncoder } from './staging-row.encoder';
-import { describeCsvError, ImportFileError, isBlankRecord, LineCounter, openCsvFile } from './csv-file.reader';
 import * as SQL from './import-merge.sql';
 
 export interface ImportJob {
@@ -85,13 +85,24 @@ async function stageAndMerge(
   const timings = { stageMs: 0, checksMs: 0, mergeMs: 0 };
   const startedAt = performance.now();
   await client.query(SQL.CREATE_STAGING);
-  const file = await openCsvFile(job.path);
+  const file = await openCsvTable(job.path);
+  let cols: ColumnMap | null;
+  try {
+    cols = mapColumns(file.header);
+    if (!cols) {
+      const found = file.header.map((h) => `"${h.trim()}"`).join(', ');
+      throw new ImportFileError(`No phone column: expected one of ${PHONE_ALIASES}; found ${found}`);
+    }
+  } catch (e) {
+    file.close();
+    throw e;
+  }
+  const encode = new StagingRowEncoder(cols, job.tags);
   const copy = client.query(copyFrom(SQL.COPY_STAGING));
   let copyError: Error | null = null;
   copy.on('error', (e: Error) => (copyError = e));
 
-  let cols: ColumnMap | null = null;
-  let encode: StagingRowEncoder | null = null;
+  // Every data row goes to staging, accepted or with its reason: accepted + rejected = rows of the file.
   let rows = 0;
   let rejected = 0;
   let buf = '';
@@ -103,29 +114,18 @@ async function stageAndMerge(
     if (!ok) await once(copy, 'drain');
   };
   try {
-    const lines = new LineCounter();
-    for await (const record of file.records as AsyncIterable<string[]>) {
-      const line = lines.take(record);
-      if (isBlankRecord(record)) continue; // blank lines, Excel's trailing ",,,," rows
-      if (!cols || !encode) {
-        cols = mapColumns(record);
-        if (!cols) {
-          const found = record.map((h) => `"${h.trim()}"`).join(', ');
-          throw new ImportFileError(`No phone column: expected one of ${PHONE_ALIASES}; found ${found}`);
-        }
-        encode = new StagingRowEncoder(cols, job.tags);
-        continue;
-      }
+    for await (const { line, cells, fault } of file.rows()) {
       rows++;
-      const rawPhone = (record[cols.phone] ?? '').slice(0, 200);
-      const unit = (cols.unitCode !== null ? record[cols.unitCode]?.trim() : '') || job.defaultUnitCode;
+      const rawPhone = (cells[cols.phone] ?? '').slice(0, 200);
+      const unit = (cols.unitCode !== null ? cells[cols.unitCode]?.trim() : '') || job.defaultUnitCode;
       const phone = normalizePhone(rawPhone);
-      const name = encode.name(record);
-      if (!phone.ok || !name.ok) {
+      const name = encode.name(cells);
+      if (fault || !phone.ok || !name.ok) {
         rejected++;
-        buf += encode.rejected(line, rawPhone, !phone.ok ? phone.reason : (name as { reason: string }).reason);
+        const reason = fault ?? (!phone.ok ? phone.reason : (name as { reason: string }).reason);
+        buf += encode.rejected(line, rawPhone, reason);
       } else {
-        buf += encode.accepted(line, rawPhone, phone.phone, phone.carrier, unit, name.name, record);
+        buf += encode.accepted(line, rawPhone, phone.phone, phone.carrier, unit, name.name, cells);
       }
       if (buf.length > FLUSH_BYTES) await flush();
       if (rows % PROGRESS_EVERY === 0) {
@@ -137,12 +137,10 @@ async function stageAndMerge(
   } catch (e) {
     copy.destroy();
     await finished(copy).catch(() => undefined);
-    if (e instanceof ImportCancelled) throw e;
-    throw new ImportFileError(describeCsvError(e));
+    throw e;
   }
   copy.end();
   await finished(copy);
-  if (!cols) throw new ImportFileError('The file is empty');
   if (rows === 0) throw new ImportFileError('The file has a header but no rows');
   if (await onProgress({ rowsTotal: rows, rowsRejected: rejected, progress: 0.99 })) {
     throw new ImportCancelled('The import was cancelled');

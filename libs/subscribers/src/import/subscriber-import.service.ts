@@ -13,7 +13,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@loa/core';
 import { AuditService, Principal, assertWithin } from '@loa/access';
 import { ImportCancelled, ImportCounts, ImportJob, runSubscriberImport } from './import.pipeline';
-import { ImportFileError } from './csv-file.reader';
+import { ImportFileError } from '@loa/core';
 import { IMPORT_LOCK_CLASS, ImportView, ImportsRepository } from './imports.repository';
 
 export interface StartImport {
