@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { routeList } from '@loa/channels';
+import { longestUnitNameWithin } from '@loa/templates';
 import { APP_CONFIG, AppConfig, Clock, vietnamDateTime } from '@loa/core';
 import { audienceSelectSql, AudienceSpec } from './audience.sql';
 import { CampaignFields } from './campaigns.repository';
@@ -134,7 +135,7 @@ export class PreviewService {
     }
     const excludedTotal = EXCLUSION_REASONS.reduce((n, k) => n + byReason[k], 0);
     const { message, cost, loads, warnings } = await this.costs(f, byCarrier, reach);
-    const registrations = await this.gate.check(f.channels, [...carriers], f.brandname);
+    const registrations = await this.gate.check(f.channels, [...carriers], f.brandname, f.unitId);
     warnings.push(...registrations.warnings);
     const start = scheduled && scheduled > now ? scheduled : now;
     const opens = windowOpensAt(start, f.windowStartMinute, f.windowEndMinute);
@@ -192,6 +193,7 @@ export class PreviewService {
       f.channels,
       rows.map((r) => r.carrier),
       f.brandname,
+      f.unitId,
     );
   }
 
@@ -211,11 +213,10 @@ export class PreviewService {
     let sms: SmsSizeEstimate | null = null;
     if (smsStep >= 0) {
       const t = templates.find((x) => x.id === f.channels[smsStep].templateId);
-      const [longest] = await this.ds.query(`SELECT name FROM units ORDER BY length(name) DESC LIMIT 1`);
       sms = longestSmsSize(t?.body ?? '', t?.unaccented ?? true, {
         publicBaseUrl: this.cfg.api.publicBaseUrl,
         linkCodeLength: this.cfg.links.codeLength,
-        longestUnitName: longest?.name,
+        longestUnitName: await longestUnitNameWithin(this.ds, f.unitId), // the campaign's area, never beyond
       });
       warnings.push(...sms.warnings);
     }
