@@ -112,15 +112,16 @@ export const OPERATIONS: Record<string, OperationCase> = {
       at(`/api/v1/units/${w.province}/subtree`, {}, [403]),
     ],
   },
+  // Moving and importing units reshape the whole tree: national keys only.
   'POST /api/v1/units/{id}/move': {
-    roles: ADMIN,
+    national: true,
     probes: (w) => [
       json(`/api/v1/units/${w.b.commune}/move`, { parentId: w.a.district }, [403]),
       json(`/api/v1/units/${w.a.commune}/move`, { parentId: w.b.district }, [403]),
     ],
   },
   'POST /api/v1/units/import': {
-    roles: WRITE,
+    national: true,
     probes: (w) => [
       {
         path: '/api/v1/units/import',
