@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { routeList } from '@loa/channels';
 import { APP_CONFIG, AppConfig, GatewayConfig } from '@loa/core';
-import { renderSmsFor, SmsTemplateSource, TemplateVars } from '@loa/templates';
+import { longestUnitNameWithin, renderSmsFor, SmsTemplateSource, TemplateVars } from '@loa/templates';
 import { longestSmsSize, SmsSizeEstimate } from './message-estimate';
 import { GatewayLoad, ZNS_FALLBACK_SHARE } from './preview-estimate';
 import type { PreviewFields } from './preview.service';
@@ -75,11 +75,10 @@ export class PreviewCosts {
     let parts: Map<string, number> | null = null;
     if (smsStep >= 0) {
       const t = templates.find((x) => x.id === f.channels[smsStep].templateId);
-      const [longest] = await this.ds.query(`SELECT name FROM units ORDER BY length(name) DESC LIMIT 1`);
       sms = longestSmsSize(t?.body ?? '', t?.unaccented ?? true, {
         publicBaseUrl: this.cfg.api.publicBaseUrl,
         linkCodeLength: this.cfg.links.codeLength,
-        longestUnitName: longest?.name,
+        longestUnitName: await longestUnitNameWithin(this.ds, f.unitId), // the campaign's area, never beyond
       });
       warnings.push(...sms.warnings);
       parts = t ? await this.exactParts(audience, t, firstGateway, f.brandname) : null;

@@ -120,7 +120,7 @@ export class PreviewService {
     }
     const excludedTotal = EXCLUSION_REASONS.reduce((n, k) => n + byReason[k], 0);
     const { message, cost, loads, warnings } = await this.costs.of(f, byCarrier, reach, { sql, params });
-    const registrations = await this.gate.check(f.channels, [...carriers], f.brandname);
+    const registrations = await this.gate.check(f.channels, [...carriers], f.brandname, f.unitId);
     warnings.push(...registrations.warnings);
     const start = scheduled && scheduled > now ? scheduled : now;
     const opens = windowOpensAt(start, f.windowStartMinute, f.windowEndMinute);
@@ -178,6 +178,7 @@ export class PreviewService {
       f.channels,
       rows.map((r) => r.carrier),
       f.brandname,
+      f.unitId,
     );
   }
 }

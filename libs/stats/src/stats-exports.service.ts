@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Principal, unitScopeSql } from '@loa/access';
 
@@ -41,14 +41,15 @@ export class StatsExportsService {
     runId: string,
   ): Promise<{
     runId: string;
-    status: string | null;
+    status: string;
     counts: Record<string, number>;
     byGateway: Record<string, Record<string, number>>;
   }> {
     if (!/^\d+$/.test(runId)) throw new BadRequestException('runId must be a run id (digits)');
     const params: unknown[] = [runId];
     const scope = unitScopeSql(who, 'd.unit_id', params);
-    const [run] = await this.ds.query(`SELECT status FROM campaign_runs WHERE id = $1`, [runId]);
+    const run = await this.visibleRun(who, runId);
+    if (!run) throw new NotFoundException(`Run ${runId} does not exist`);
     const rows = await this.ds.query(
       `SELECT d.status, count(*)::int AS n FROM deliveries d WHERE d.run_id = $1 AND ${scope} GROUP BY d.status`,
       params,
@@ -64,9 +65,24 @@ export class StatsExportsService {
     for (const r of perGateway) (byGateway[r.gateway] ??= {})[r.status] = r.n;
     return {
       runId,
-      status: run?.status ?? null,
+      status: run.status,
       counts: Object.fromEntries(rows.map((r: { status: string; n: number }) => [r.status, r.n])),
       byGateway,
     };
+  }
+
+  /**
+   * A run the caller may follow: its campaign is in the caller's area, or it sent to the caller's units (a national
+   * campaign, for a district key). Any other run answers as one that does not exist.
+   */
+  private async visibleRun(who: Principal, runId: string): Promise<{ status: string } | undefined> {
+    const params: unknown[] = [runId];
+    const [run] = await this.ds.query(
+      `SELECT r.status FROM campaign_runs r JOIN campaigns c ON c.id = r.campaign_id
+        WHERE r.id = $1 AND (${unitScopeSql(who, 'c.unit_id', params)}
+              OR EXISTS (SELECT 1 FROM deliveries d WHERE d.run_id = r.id AND ${unitScopeSql(who, 'd.unit_id', params)}))`,
+      params,
+    );
+    return run;
   }
 }

@@ -128,7 +128,8 @@ export class SubscribersService {
          ON CONFLICT (phone) DO NOTHING RETURNING id::float8 AS id`,
         [phone, carrier, unitId, name, input.tags ?? [], JSON.stringify(input.attributes ?? {})],
       );
-      if (!row) throw new ConflictException(`${phone} is already a subscriber`);
+      // A number is registered once countrywide: taken answers the same inside the caller's area and outside it.
+      if (!row) throw new ConflictException(`${phone} is not available`);
       await this.audit.record(who, 'create', 'subscriber', row.id, { phone, unitId }, m);
       return this.get(who, row.id, m);
     });

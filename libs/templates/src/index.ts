@@ -11,6 +11,7 @@ export * from './registration-rules';
 export * from './registration-proposal';
 export * from './template-renderings';
 export * from './template-checks';
+export * from './longest-unit-name';
 export * from './templates.service';
 export * from './templates.module';
 export * from './sms-render';

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@loa/core';
 import { assertWithin, AuditService, Principal, unitScopeSql } from '@loa/access';
 import { EstimateContext } from './estimate';
+import { longestUnitNameWithin } from './longest-unit-name';
 import { TemplateVars, renderTemplate } from './render';
 import { TemplateRegistrations } from './registrations';
 import { smsInfo, SmsInfo } from './sms-info';
@@ -64,13 +65,15 @@ export class TemplatesService {
     @Inject(APP_CONFIG) private readonly cfg: AppConfig,
   ) {}
 
-  /** Lengths used by the longest-rendering estimate: the configured link and the longest unit name in the DB. */
-  async estimateContext(): Promise<EstimateContext> {
-    const [row] = await this.ds.query(`SELECT name FROM units ORDER BY length(name) DESC LIMIT 1`);
+  /**
+   * Lengths used by the longest-rendering estimate: the configured link and the longest unit name of the area the
+   * template serves (its owner unit's subtree; for a preview, the caller's).
+   */
+  async estimateContext(unitId: number | null): Promise<EstimateContext> {
     return {
       publicBaseUrl: this.cfg.api.publicBaseUrl,
       linkCodeLength: this.cfg.links.codeLength,
-      longestUnitName: row?.name,
+      longestUnitName: await longestUnitNameWithin(this.ds, unitId),
     };
   }
 
@@ -95,8 +98,8 @@ export class TemplatesService {
 
   async create(who: Principal, input: TemplateInput): Promise<SavedTemplate> {
     const t = normaliseTemplate(input);
-    const checked = await this.check(t);
     const unitId = await this.checkOwner(who, input.unitId === undefined ? who.unitId : input.unitId);
+    const checked = await this.check(t, unitId);
     return this.ds.transaction(async (m) => {
       const [row] = await m.query(
         `INSERT INTO templates (name, channel, body, unaccented, zns_template_id, zns_params, registrations, unit_id)
@@ -113,8 +116,8 @@ export class TemplatesService {
     return this.ds.transaction(async (m) => {
       const current = await this.get(who, id, m);
       const t = normaliseTemplate({ ...current, ...defined(patch) } as TemplateInput);
-      const checked = await this.check(t);
       const unitId = patch.unitId === undefined ? current.unitId : await this.checkOwner(who, patch.unitId);
+      const checked = await this.check(t, unitId);
       await m.query(
         `UPDATE templates SET name = $2, channel = $3, body = $4, unaccented = $5, zns_template_id = $6, zns_params = $7,
                 registrations = $8, unit_id = $9, updated_at = now() WHERE id = $1`,
@@ -134,11 +137,15 @@ export class TemplatesService {
     });
   }
 
-  /** Renders a sample and measures the longest rendering, without saving anything. */
-  async preview(input: Omit<TemplateInput, 'name' | 'unitId'>, vars: TemplateVars = {}): Promise<TemplatePreview> {
+  /** Renders a sample and measures the longest rendering for the caller's area, without saving anything. */
+  async preview(
+    who: Principal,
+    input: Omit<TemplateInput, 'name' | 'unitId'>,
+    vars: TemplateVars = {},
+  ): Promise<TemplatePreview> {
     const t = normaliseTemplate({ ...input, name: 'preview' });
-    const { longest, registrationProblems } = await this.check(t);
-    const filled = sampleVars(await this.estimateContext(), defined(vars));
+    const { longest, registrationProblems } = await this.check(t, who.unitId);
+    const filled = sampleVars(await this.estimateContext(who.unitId), defined(vars));
     const warnings = longest.warnings;
     if (t.channel === 'sms') {
       const sample = renderTemplate(t.body!, filled, { unaccented: t.unaccented });
@@ -149,8 +156,11 @@ export class TemplatesService {
   }
 
   /** 400 with every field problem, else the longest rendering and the registrations that do not match it. */
-  private async check(t: NormalisedTemplate): Promise<Pick<SavedTemplate, 'longest' | 'registrationProblems'>> {
-    const ctx = await this.estimateContext();
+  private async check(
+    t: NormalisedTemplate,
+    unitId: number | null,
+  ): Promise<Pick<SavedTemplate, 'longest' | 'registrationProblems'>> {
+    const ctx = await this.estimateContext(unitId);
     const longest = checkTemplate(t, this.cfg.gateways, ctx);
     return { longest, registrationProblems: mismatchedRegistrations(t, this.cfg.gateways, ctx) };
   }

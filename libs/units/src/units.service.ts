@@ -1,5 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { assertWithin, Principal } from '@loa/access';
 import { parseUnitCsv, planUnitImport } from './unit-csv.plan';
 import { Unit, UnitCsvRow, UnitImportResult } from './unit.types';
 
@@ -26,6 +27,13 @@ export class UnitsService {
     return u;
   }
 
+  /** A unit inside the caller's area (403 otherwise, naming only the id asked for: not the unit's code or name). */
+  async getWithin(who: Principal, id: number): Promise<Unit> {
+    const unit = await this.get(id);
+    assertWithin(who, unit.path, `Unit ${id}`);
+    return unit;
+  }
+
   async byCode(code: string, m: EntityManager = this.ds.manager): Promise<Unit | null> {
     const [u] = await m.query(`SELECT ${COLS} FROM units WHERE code = $1`, [code]);
     return u ?? null;
@@ -43,7 +51,8 @@ export class UnitsService {
   }
 
   async create(u: NewUnit, m: EntityManager = this.ds.manager): Promise<Unit> {
-    if (await this.byCode(u.code, m)) throw new ConflictException(`A unit with code ${u.code} already exists`);
+    // Codes are unique countrywide: a taken code answers the same wherever its unit is, naming neither unit nor place.
+    if (await this.byCode(u.code, m)) throw new ConflictException(`Unit code ${u.code} is not available`);
     const parent = u.parentId === null ? null : await this.get(u.parentId, m);
     return this.insert(m, u.code, u.name, u.level, parent);
   }

@@ -106,7 +106,10 @@ export class StatsController {
   }
 
   @Get('stats/live')
-  @ApiOperation({ summary: 'Live delivery counts by status for one run (dashboard progress)' })
+  @ApiOperation({
+    summary: 'Live delivery counts by status for one run (dashboard progress)',
+    description: 'A run is 404 unless its campaign is in your area or it sent to your units.',
+  })
   @ApiOkResponse({ type: LiveRunResponse })
   live(@Query() q: RunQueryDto, @CurrentPrincipal() who: Principal) {
     return this.exports.live(who, q.runId);

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CountsBy, Int, MaybeInstant, MaybeInt, MaybeNum, MaybeStr, Num, Str } from '../openapi/props';
+import { CountsBy, Int, MaybeInstant, MaybeInt, MaybeNum, Num, Str } from '../openapi/props';
 
 export class StatsRowResponse {
   @Str({ description: 'The group: campaign id, run id, channel, carrier, unit id or YYYY-MM-DD' }) key: string;
@@ -54,7 +54,7 @@ export class StatsOverviewResponse {
 
 export class LiveRunResponse {
   @Str() runId: string;
-  @MaybeStr() status: string | null;
+  @Str() status: string;
   @CountsBy({ description: 'delivery status → deliveries, counted now' }) counts: Record<string, number>;
 }
 

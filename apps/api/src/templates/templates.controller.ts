@@ -31,9 +31,9 @@ export class TemplatesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Render a sample, with encoding, segments and warnings for the longest rendering' })
   @ApiOkResponse({ type: TemplatePreviewResponse })
-  preview(@Body() dto: PreviewTemplateDto) {
+  preview(@Body() dto: PreviewTemplateDto, @CurrentPrincipal() who: Principal) {
     const { vars, ...template } = dto;
-    return this.templates.preview(template, vars);
+    return this.templates.preview(who, template, vars);
   }
 
   @Get(':id')

@@ -38,9 +38,7 @@ export class UnitsController {
   @ApiOkResponse({ type: [UnitResponse] })
   async list(@Query() q: ListUnitsQuery, @CurrentPrincipal() who: Principal) {
     if (q.parent === undefined) return who.unitId ? [await this.units.get(who.unitId)] : this.units.children(null);
-    const parent = await this.units.get(q.parent);
-    assertWithin(who, parent.path, `Unit ${parent.code}`);
-    return this.units.children(parent.id);
+    return this.units.children((await this.units.getWithin(who, q.parent)).id);
   }
 
   @Get('by-code/:code')
@@ -57,16 +55,14 @@ export class UnitsController {
   @ApiOperation({ summary: 'One unit' })
   @ApiOkResponse({ type: UnitResponse })
   async get(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
-    const unit = await this.units.get(id);
-    assertWithin(who, unit.path, `Unit ${unit.code}`);
-    return unit;
+    return this.units.getWithin(who, id);
   }
 
   @Get(':id/subtree')
   @ApiOperation({ summary: 'A unit and everything below it, parents first' })
   @ApiOkResponse({ type: [UnitResponse] })
   async subtree(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
-    assertWithin(who, (await this.units.get(id)).path);
+    await this.units.getWithin(who, id);
     return this.units.subtree(id);
   }
 
@@ -84,7 +80,7 @@ export class UnitsController {
       parentId = p.id;
     }
     if (parentId === null) requireNational(who, 'Creating a root unit');
-    else assertWithin(who, (await this.units.get(parentId)).path, 'The parent unit');
+    else await this.units.getWithin(who, parentId);
     const unit = await this.units.create({ code: dto.code, name: dto.name, level: dto.level, parentId });
     await this.audit.record(who, 'create', 'unit', unit.id, { code: unit.code, parentId });
     return unit;
