@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
-import { AppConfig, createRootLogger, loaValidationPipe, PinoNestLogger } from '@loa/core';
+import { AppConfig, createRootLogger, InputShapePipe, loaValidationPipe, PinoNestLogger } from '@loa/core';
 import { ApiModule } from './app.module';
 import { requestLogging } from './http-logging';
 import { buildOpenApiDocument } from './openapi/openapi.document';
@@ -24,7 +24,7 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
   app.setGlobalPrefix('api/v1', {
     exclude: ['health', 'metrics', 'r/{*path}', 'webhooks/{*path}', 'dashboard', 'dashboard/{*path}', 'admin/{*path}'],
   });
-  app.useGlobalPipes(loaValidationPipe());
+  app.useGlobalPipes(new InputShapePipe(), loaValidationPipe()); // in this order: the shape check first
   app.enableShutdownHooks();
   const doc = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });

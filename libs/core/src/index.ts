@@ -16,3 +16,6 @@ export * from './logging/pino-nest.logger';
 export * from './process/ready';
 export * from './csv/csv-safe';
 export * from './config/startup-error';
+export * from './http/ids';
+export * from './http/dates';
+export * from './http/input-shape.pipe';
