@@ -13,13 +13,11 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
   const logger = createRootLogger(config);
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
     logger: new PinoNestLogger(logger),
-    rawBody: true, // webhook signatures are computed over the raw bytes
+    bodyParser: false, // bodies are read after the key is checked (BodyParsingInterceptor), never before
     abortOnError: false, // a start-up failure reaches main(), which names the setting behind it
   });
   mountTrackingHotPaths(app); // first, before every parser and middleware: click redirects are the hot path
   app.use(requestLogging(logger));
-  app.useBodyParser('json', { limit: config.api.bodyLimit });
-  app.useBodyParser('urlencoded', { limit: config.api.bodyLimit, extended: true });
   app.set('trust proxy', 'loopback');
   app.setGlobalPrefix('api/v1', {
     exclude: ['health', 'metrics', 'r/{*path}', 'webhooks/{*path}', 'dashboard', 'dashboard/{*path}', 'admin/{*path}'],
