@@ -160,7 +160,7 @@ describe('unit scope and roles (e2e)', () => {
     const rej = await h.http().get(`/api/v1/imports/${res.body.id}/rejections`).set(district).expect(200);
     expect(rej.body.items.map((r: { line: number; reason: string }) => [r.line, r.reason])).toEqual([
       [3, 'unit 13642 is outside your area'],
-      [4, 'this number is already registered outside your area'],
+      [4, 'this number is not available'],
       [5, 'no unit: add a unit_code column or choose a default unit for the import'],
     ]);
     await h

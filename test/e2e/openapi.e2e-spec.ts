@@ -243,6 +243,20 @@ describe('the OpenAPI document (e2e)', () => {
     expect(groupBy.schema.enum).toEqual(['campaign', 'run', 'channel', 'carrier', 'unit', 'day']);
   });
 
+  it('describes the answers to bad input: 400 where there is input, 413 and 415 where there is a body', () => {
+    const codes = (path: string, method: string) => Object.keys(doc.paths[path][method].responses).sort();
+    expect(codes('/api/v1/subscribers', 'post')).toEqual(expect.arrayContaining(['400', '413', '415']));
+    expect(codes('/api/v1/installs', 'post')).toEqual(expect.arrayContaining(['400', '413']));
+    expect(codes('/api/v1/imports/subscribers', 'post')).toEqual(expect.arrayContaining(['400', '413']));
+    expect(codes('/api/v1/units/{id}', 'get')).toContain('400');
+    expect(codes('/api/v1/units/{id}', 'get')).not.toContain('413');
+    expect(codes('/health', 'get')).not.toContain('400');
+    const id = doc.paths['/api/v1/units/{id}'].get.parameters!.find((p) => p.name === 'id')!;
+    expect(id.schema).toMatchObject({ type: 'integer', minimum: 1 });
+    const tooLarge = doc.paths['/api/v1/subscribers'].post.responses['413'];
+    expect(tooLarge.content!['application/json'].schema).toEqual({ $ref: '#/components/schemas/ErrorResponse' });
+  });
+
   it('names the key scheme honestly and leaves the public routes public', () => {
     expect(doc.components.securitySchemes).toEqual({
       apiKey: expect.objectContaining({ type: 'http', scheme: 'bearer' }),

@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
-import { AppConfig, createRootLogger, loaValidationPipe, PinoNestLogger } from '@loa/core';
+import { AppConfig, createRootLogger, InputShapePipe, loaValidationPipe, PinoNestLogger } from '@loa/core';
 import { ApiModule } from './app.module';
 import { requestLogging } from './http-logging';
 import { buildOpenApiDocument } from './openapi/openapi.document';
@@ -13,18 +13,16 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
   const logger = createRootLogger(config);
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
     logger: new PinoNestLogger(logger),
-    rawBody: true, // webhook signatures are computed over the raw bytes
+    bodyParser: false, // bodies are read after the key is checked (BodyParsingInterceptor), never before
     abortOnError: false, // a start-up failure reaches main(), which names the setting behind it
   });
   mountTrackingHotPaths(app); // first, before every parser and middleware: click redirects are the hot path
   app.use(requestLogging(logger));
-  app.useBodyParser('json', { limit: config.api.bodyLimit });
-  app.useBodyParser('urlencoded', { limit: config.api.bodyLimit, extended: true });
   app.set('trust proxy', 'loopback');
   app.setGlobalPrefix('api/v1', {
     exclude: ['health', 'metrics', 'r/{*path}', 'webhooks/{*path}', 'dashboard', 'dashboard/{*path}', 'admin/{*path}'],
   });
-  app.useGlobalPipes(loaValidationPipe());
+  app.useGlobalPipes(new InputShapePipe(), loaValidationPipe()); // in this order: the shape check first
   app.enableShutdownHooks();
   const doc = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });

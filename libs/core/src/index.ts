@@ -19,3 +19,6 @@ export * from './config/startup-error';
 export * from './csv/csv-bytes';
 export * from './csv/csv-file.reader';
 export * from './csv/csv-table';
+export * from './http/ids';
+export * from './http/dates';
+export * from './http/input-shape.pipe';

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, NotFoundException, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, NotFoundException, Post, Query } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiOkResponse,
@@ -20,6 +20,7 @@ import {
   Roles,
   assertWithin,
 } from '@loa/access';
+import { IdParam, IsId } from '@loa/core';
 import { ApiKeyResponse, AuditEntryResponse, CreatedApiKeyResponse, RevokedResponse } from './access.responses';
 
 export class CreateApiKeyDto {
@@ -28,7 +29,7 @@ export class CreateApiKeyDto {
   /** The unit subtree the key is limited to; omit for the whole country. */
   @ApiPropertyOptional({ type: 'integer', description: 'The unit subtree the key is limited to; omit for the country' })
   @IsOptional()
-  @IsInt()
+  @IsId()
   unitId?: number;
 }
 
@@ -43,9 +44,7 @@ export class AuditQueryDto {
 
   @ApiPropertyOptional({ type: 'integer', description: 'Entries older than this id (the last id of a page)' })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsId({ kind: 'bigint' })
   before?: number;
 }
 
@@ -91,7 +90,7 @@ export class ApiKeysController {
   @Delete('api-keys/:id')
   @ApiOperation({ summary: 'Revoke an API key' })
   @ApiOkResponse({ type: RevokedResponse })
-  async revoke(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
+  async revoke(@IdParam() id: number, @CurrentPrincipal() who: Principal) {
     if (!(await this.keys.revoke(who, id)))
       throw new NotFoundException(`API key ${id} does not exist, is already revoked, or is outside your unit`);
     await this.audit.record(who, 'revoke', 'api_key', id);

@@ -1,7 +1,8 @@
-import { Controller, Delete, Get, NotFoundException, Param, ParseIntPipe } from '@nestjs/common';
+import { Controller, Delete, Get, NotFoundException, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { AuditService, CurrentPrincipal, Principal } from '@loa/access';
+import { IdParam } from '@loa/core';
 import { CampaignsService } from '@loa/campaigns';
 import { GatewayHoldsService } from '@loa/delivery';
 import { HoldLiftedResponse, HoldResponse } from './campaign.responses';
@@ -23,7 +24,7 @@ export class CampaignHoldsController {
   @Get()
   @ApiOperation({ summary: 'Gateways holding this campaign after refusing its request, with their answer' })
   @ApiOkResponse({ type: [HoldResponse] })
-  async list(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
+  async list(@IdParam() id: number, @CurrentPrincipal() who: Principal) {
     await this.campaigns.get(id, who); // scope: 404/403 outside the key's unit
     return this.holds.forCampaign(id);
   }
@@ -31,11 +32,7 @@ export class CampaignHoldsController {
   @Delete(':gatewayId')
   @ApiOperation({ summary: 'Lift a hold once its cause is fixed: the waiting deliveries are dispatched again' })
   @ApiOkResponse({ type: HoldLiftedResponse })
-  async lift(
-    @Param('id', ParseIntPipe) id: number,
-    @Param('gatewayId') gatewayId: string,
-    @CurrentPrincipal() who: Principal,
-  ) {
+  async lift(@IdParam() id: number, @Param('gatewayId') gatewayId: string, @CurrentPrincipal() who: Principal) {
     await this.campaigns.get(id, who);
     const lifted = await this.ds.transaction(async (m) => {
       const h = await this.holds.lift(id, gatewayId, m);

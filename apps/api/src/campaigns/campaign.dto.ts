@@ -6,7 +6,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUrl,
@@ -16,22 +15,23 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { BIG_ID_MAX, IsId, IsIdString, IsInstant } from '@loa/core';
 import { BRANDNAME_RE, ChannelKind, MAX_VALIDITY_HOURS } from '@loa/campaigns';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
 export class ChannelStepDto {
   @ApiProperty({ enum: ['sms', 'zns'] }) @IsIn(['sms', 'zns']) channel: ChannelKind;
-  @ApiProperty({ type: 'integer' }) @IsInt() @Min(1) templateId: number;
+  @ApiProperty({ type: 'integer' }) @IsId() templateId: number;
 }
 
 export class CreateCampaignDto {
   @ApiProperty() @IsString() @Length(1, 200) name: string;
   @ApiPropertyOptional({ type: 'integer', description: "Owning unit; defaults to the key's unit" })
   @IsOptional()
-  @IsInt()
+  @IsId()
   unitId?: number;
-  @ApiProperty({ type: 'integer' }) @IsInt() @Min(1) segmentId: number;
+  @ApiProperty({ type: 'integer' }) @IsId() segmentId: number;
   @ApiProperty({ example: 'SO TTTT', description: '1–11 of A–Z a–z 0–9 space . _ -' })
   @Matches(BRANDNAME_RE, { message: 'brandname must be 1–11 characters of A–Z a–z 0–9 space . _ -' })
   brandname: string;
@@ -51,10 +51,10 @@ export class CreateCampaignDto {
     description: 'One-off fire time (instead of scheduleCron)',
   })
   @IsOptional()
-  @IsISO8601()
+  @IsInstant()
   runAt?: string;
-  @ApiPropertyOptional({ type: String, format: 'date-time' }) @IsOptional() @IsISO8601() startsAt?: string;
-  @ApiPropertyOptional({ type: String, format: 'date-time' }) @IsOptional() @IsISO8601() endsAt?: string;
+  @ApiPropertyOptional({ type: String, format: 'date-time' }) @IsOptional() @IsInstant() startsAt?: string;
+  @ApiPropertyOptional({ type: String, format: 'date-time' }) @IsOptional() @IsInstant() endsAt?: string;
   @ApiPropertyOptional({ example: '07:00' })
   @IsOptional()
   @Matches(HHMM, { message: 'must be HH:MM' })
@@ -101,6 +101,7 @@ export class ListCampaignsQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(BIG_ID_MAX)
   offset?: number;
 }
 
@@ -114,6 +115,6 @@ export class ListRunsQueryDto {
   limit?: number;
   @ApiPropertyOptional({ type: String, pattern: '^\\d+$', description: 'Runs before this run id (the last of a page)' })
   @IsOptional()
-  @Matches(/^\d+$/)
+  @IsIdString()
   before?: string;
 }

@@ -1,6 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@loa/access';
+import { IdParam } from '@loa/core';
 import { CampaignLifecycleService, CampaignsService, PreviewService } from '@loa/campaigns';
 import { CreateCampaignDto, ListCampaignsQueryDto, ListRunsQueryDto, UpdateCampaignDto } from './campaign.dto';
 import { DeletedResponse } from '../subscribers/subscribers.responses';
@@ -41,14 +42,14 @@ export class CampaignsController {
   @Get('campaigns/:id')
   @ApiOperation({ summary: 'One campaign' })
   @ApiOkResponse({ type: CampaignResponse })
-  get(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
+  get(@IdParam() id: number, @CurrentPrincipal() who: Principal) {
     return this.campaigns.get(id, who);
   }
 
   @Get('campaigns/:id/preview')
   @ApiOperation({ summary: 'Preview a campaign now: reach by carrier and unit, exclusions by reason, cost, duration' })
   @ApiOkResponse({ type: PreviewResponse })
-  async preview(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
+  async preview(@IdParam() id: number, @CurrentPrincipal() who: Principal) {
     const c = await this.campaigns.get(id, who);
     return this.previews.preview(c, c.nextFireAt); // a draft: from its own schedule
   }
@@ -56,14 +57,14 @@ export class CampaignsController {
   @Patch('campaigns/:id')
   @ApiOperation({ summary: 'Edit a campaign (only while draft or paused)' })
   @ApiOkResponse({ type: CampaignResponse })
-  update(@Param('id', ParseIntPipe) id: number, @Body() dto: UpdateCampaignDto, @CurrentPrincipal() who: Principal) {
+  update(@IdParam() id: number, @Body() dto: UpdateCampaignDto, @CurrentPrincipal() who: Principal) {
     return this.campaigns.update(id, dto, who);
   }
 
   @Delete('campaigns/:id')
   @ApiOperation({ summary: 'Delete a draft campaign' })
   @ApiOkResponse({ type: DeletedResponse })
-  async delete(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
+  async delete(@IdParam() id: number, @CurrentPrincipal() who: Principal) {
     await this.campaigns.delete(id, who);
     return { deleted: id };
   }
@@ -72,7 +73,7 @@ export class CampaignsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'draft → scheduled' })
   @ApiOkResponse({ type: CampaignResponse })
-  schedule(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
+  schedule(@IdParam() id: number, @CurrentPrincipal() who: Principal) {
     return this.lifecycle.schedule(id, who);
   }
 
@@ -80,7 +81,7 @@ export class CampaignsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Pause: no new runs, no more sends until resumed' })
   @ApiOkResponse({ type: CampaignResponse })
-  pause(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
+  pause(@IdParam() id: number, @CurrentPrincipal() who: Principal) {
     return this.lifecycle.pause(id, who);
   }
 
@@ -88,7 +89,7 @@ export class CampaignsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Resume a paused campaign (missed fire times are not made up)' })
   @ApiOkResponse({ type: CampaignResponse })
-  resume(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
+  resume(@IdParam() id: number, @CurrentPrincipal() who: Principal) {
     return this.lifecycle.resume(id, who);
   }
 
@@ -96,21 +97,21 @@ export class CampaignsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel: open runs and unsent deliveries are cancelled at once' })
   @ApiOkResponse({ type: CampaignResponse })
-  cancel(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
+  cancel(@IdParam() id: number, @CurrentPrincipal() who: Principal) {
     return this.lifecycle.cancel(id, who);
   }
 
   @Get('campaigns/:id/runs')
   @ApiOperation({ summary: "A campaign's runs, newest fire time first" })
   @ApiOkResponse({ type: [RunResponse] })
-  runs(@Param('id', ParseIntPipe) id: number, @Query() q: ListRunsQueryDto, @CurrentPrincipal() who: Principal) {
+  runs(@IdParam() id: number, @Query() q: ListRunsQueryDto, @CurrentPrincipal() who: Principal) {
     return this.campaigns.runs(id, who, q.limit, q.before);
   }
 
   @Get('runs/:id')
   @ApiOperation({ summary: 'One run with its deliveries counted by status' })
   @ApiOkResponse({ type: RunResponse })
-  run(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
+  run(@IdParam('id', 'bigint') id: number, @CurrentPrincipal() who: Principal) {
     return this.campaigns.run(String(id), who);
   }
 }

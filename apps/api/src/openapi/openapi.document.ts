@@ -34,6 +34,39 @@ function publicOperations(app: INestApplication): Set<string> {
   return ids;
 }
 
+/** A numeric path parameter: an id (`@IdParam()`); 2^31 − 1 for most tables, 2^53 − 1 for the bigserial ones. */
+const INTEGER_ID = { type: 'integer', minimum: 1 };
+
+type Ref = { $ref: string };
+const errorAnswer = (description: string, schema: Ref) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+/**
+ * The 4xx every input can earn: 400 where there are parameters or a body; 413 and 415 where there is a body
+ * (the limits of BodyParsingInterceptor and multer).
+ */
+function inputErrors(op: { parameters?: object[]; requestBody?: { content?: Record<string, unknown> } }, schema: Ref) {
+  const out: Record<string, object> = {};
+  if (op.parameters?.length || op.requestBody) {
+    out['400'] = errorAnswer(
+      'Invalid input: the message and `fields` name each field or parameter at fault (an id out of range, a day ' +
+        'that does not exist, a NUL character, JSON nested deeper than 32 levels or not JSON at all)',
+      schema,
+    );
+  }
+  if (op.requestBody) {
+    out['413'] = errorAnswer(
+      'The body is larger than its limit: `api.bodyLimit` (256 kB by default) for JSON, `api.bulkBodyLimit` (8 MB) ' +
+        'for the lists of POST /installs and POST /dnc, `api.uploadLimitMb` for an uploaded file',
+      schema,
+    );
+    out['415'] = errorAnswer('The body is not JSON (nor a multipart upload where a file is expected)', schema);
+  }
+  return out;
+}
+
 /**
  * The OpenAPI document of /api/docs-json: every operation with its responses (the DTO classes' schemas), an error
  * body for every failure, integer ids, and the API-key scheme required everywhere except on the public routes
@@ -85,6 +118,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         security?: unknown;
         responses?: object;
         parameters?: object[];
+        requestBody?: { content?: Record<string, unknown> };
       },
     ][]) {
       if (!op || typeof op !== 'object' || !('responses' in op)) continue;
@@ -93,9 +127,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       // Numeric path parameters go through ParseIntPipe: integers (ids), which the reflected `number` does not say.
       for (const p of op.parameters ?? []) {
         const schema = (p as { schema?: { type?: string } }).schema;
-        if ((p as { in?: string }).in === 'path' && schema?.type === 'number') schema.type = 'integer';
+        if ((p as { in?: string }).in === 'path' && schema?.type === 'number') Object.assign(schema, INTEGER_ID);
       }
       op.responses = {
+        ...inputErrors(op, error),
         ...op.responses,
         default: {
           description: 'An error: status, message and, for a 400, the fields at fault',

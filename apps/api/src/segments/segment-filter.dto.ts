@@ -15,7 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Carrier, CARRIERS } from '@loa/core';
+import { Carrier, CARRIERS, IsId } from '@loa/core';
 
 const MAX_DAYS = 3650;
 
@@ -59,8 +59,7 @@ export class SegmentFilterDto {
   @IsArray()
   @ArrayNotEmpty()
   @ArrayMaxSize(1000)
-  @IsInt({ each: true })
-  @Min(1, { each: true })
+  @IsId({ each: true })
   unitIds?: number[];
 
   @ApiPropertyOptional({ enum: CARRIERS, isArray: true })

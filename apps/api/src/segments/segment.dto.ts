@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsObject, IsOptional, IsString, Length, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsObject, IsOptional, IsString, Length, ValidateIf, ValidateNested } from 'class-validator';
+import { IsId } from '@loa/core';
 import { SegmentFilterDto } from './segment-filter.dto';
 
 export class CreateSegmentDto {
@@ -19,8 +20,7 @@ export class CreateSegmentDto {
   })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
-  @IsInt()
-  @Min(1)
+  @IsId()
   unitId?: number | null;
 }
 
@@ -37,8 +37,7 @@ export class UpdateSegmentDto {
   @ApiPropertyOptional({ type: 'integer', nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
-  @IsInt()
-  @Min(1)
+  @IsId()
   unitId?: number | null;
 }
 
@@ -56,7 +55,6 @@ export class CountFilterDto {
   })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
-  @IsInt()
-  @Min(1)
+  @IsId()
   unitId?: number | null;
 }

@@ -1,6 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@loa/access';
+import { IdParam } from '@loa/core';
 import { SegmentsService } from '@loa/segments';
 import { CountFilterDto, CreateSegmentDto, UpdateSegmentDto } from './segment.dto';
 import { DeletedResponse } from '../subscribers/subscribers.responses';
@@ -38,28 +39,28 @@ export class SegmentsController {
   @Get(':id')
   @ApiOperation({ summary: 'One segment' })
   @ApiOkResponse({ type: SegmentResponse })
-  get(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
+  get(@IdParam() id: number, @CurrentPrincipal() who: Principal) {
     return this.segments.get(who, id);
   }
 
   @Get(':id/count')
   @ApiOperation({ summary: "A segment's audience size, by carrier, by unit, and how many were suppressed" })
   @ApiOkResponse({ type: SegmentCountResponse })
-  count(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
+  count(@IdParam() id: number, @CurrentPrincipal() who: Principal) {
     return this.segments.count(who, id);
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Rename, re-own or replace the filter of a segment' })
   @ApiOkResponse({ type: SegmentResponse })
-  update(@Param('id', ParseIntPipe) id: number, @Body() dto: UpdateSegmentDto, @CurrentPrincipal() who: Principal) {
+  update(@IdParam() id: number, @Body() dto: UpdateSegmentDto, @CurrentPrincipal() who: Principal) {
     return this.segments.update(who, id, dto);
   }
 
   @Delete(':id')
   @ApiOperation({ summary: 'Delete a segment no campaign uses' })
   @ApiOkResponse({ type: DeletedResponse })
-  async remove(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
+  async remove(@IdParam() id: number, @CurrentPrincipal() who: Principal) {
     await this.segments.remove(who, id);
     return { deleted: id };
   }

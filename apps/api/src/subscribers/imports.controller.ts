@@ -4,8 +4,6 @@ import {
   Controller,
   Get,
   HttpCode,
-  Param,
-  ParseIntPipe,
   Post,
   Query,
   Res,
@@ -24,6 +22,7 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Principal } from '@loa/access';
+import { IdParam } from '@loa/core';
 import { CsvExportService, ImportsRepository, SubscriberImportService, splitTags } from '@loa/subscribers';
 import { ImportWaitQuery, RejectionsQuery, StartImportDto } from './subscribers.dto';
 import { UploadedCsv, uploadSchema } from './upload.options';
@@ -77,7 +76,7 @@ export class ImportsController {
   @Get(':id')
   @ApiOperation({ summary: 'State of an import: status, rows so far, accepted, rejected, inserted, updated, progress' })
   @ApiOkResponse({ type: ImportResponse })
-  view(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
+  view(@IdParam('id', 'bigint') id: number, @CurrentPrincipal() who: Principal) {
     return this.imports.view(id, who);
   }
 
@@ -86,7 +85,7 @@ export class ImportsController {
   @ApiOperation({ summary: 'Rejected rows as CSV (line, raw, reason)' })
   @CsvResponse('line, raw, reason of every rejected row')
   async rejectionsCsv(
-    @Param('id', ParseIntPipe) id: number,
+    @IdParam('id', 'bigint') id: number,
     @CurrentPrincipal() who: Principal,
     @Res() res: Response,
   ): Promise<void> {
@@ -100,7 +99,7 @@ export class ImportsController {
   @ApiOperation({ summary: 'Rejected rows (line, raw value, reason), by line, paginated' })
   @ApiOkResponse({ type: RejectionPageResponse })
   async rejections(
-    @Param('id', ParseIntPipe) id: number,
+    @IdParam('id', 'bigint') id: number,
     @Query() q: RejectionsQuery,
     @CurrentPrincipal() who: Principal,
   ) {
@@ -114,7 +113,7 @@ export class ImportsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel a pending or running import: nothing of it is stored' })
   @ApiOkResponse({ type: ImportResponse })
-  cancel(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
+  cancel(@IdParam('id', 'bigint') id: number, @CurrentPrincipal() who: Principal) {
     return this.imports.cancel(id, who);
   }
 }

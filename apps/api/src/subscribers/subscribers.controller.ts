@@ -1,7 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuditService, CurrentPrincipal, Principal } from '@loa/access';
+import { IdParam } from '@loa/core';
 import { CsvExportService, SubscribersService } from '@loa/subscribers';
 import {
   CreateSubscriberDto,
@@ -59,21 +60,21 @@ export class SubscribersController {
   @Get(':id')
   @ApiOperation({ summary: 'One subscriber (404 outside your area)' })
   @ApiOkResponse({ type: SubscriberResponse })
-  get(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
+  get(@IdParam('id', 'bigint') id: number, @CurrentPrincipal() who: Principal) {
     return this.subscribers.get(who, id);
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Change unit, name, tags or attributes' })
   @ApiOkResponse({ type: SubscriberResponse })
-  update(@Param('id', ParseIntPipe) id: number, @Body() dto: UpdateSubscriberDto, @CurrentPrincipal() who: Principal) {
+  update(@IdParam('id', 'bigint') id: number, @Body() dto: UpdateSubscriberDto, @CurrentPrincipal() who: Principal) {
     return this.subscribers.update(who, id, dto);
   }
 
   @Delete(':id')
   @ApiOperation({ summary: 'Delete a subscriber' })
   @ApiOkResponse({ type: DeletedResponse })
-  async remove(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
+  async remove(@IdParam('id', 'bigint') id: number, @CurrentPrincipal() who: Principal) {
     await this.subscribers.remove(who, id);
     return { deleted: id };
   }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { CARRIERS, Carrier } from '@loa/core';
+import { BIG_ID_MAX, Carrier, CARRIERS, ID_MAX, IsId } from '@loa/core';
 
 export class CreateSubscriberDto {
   @ApiProperty({ example: '0912 345 678', description: 'Any usual shape; stored as 84XXXXXXXXX' })
@@ -9,7 +9,7 @@ export class CreateSubscriberDto {
   @Length(1, 40)
   phone: string;
 
-  @ApiPropertyOptional({ type: 'integer' }) @IsOptional() @IsInt() unitId?: number;
+  @ApiPropertyOptional({ type: 'integer' }) @IsOptional() @IsId() unitId?: number;
   @ApiPropertyOptional({ description: 'At most 30 characters, GSM-7 once unaccented (else a 400)' })
   @IsOptional()
   @IsString()
@@ -31,7 +31,7 @@ export class CreateSubscriberDto {
 }
 
 export class UpdateSubscriberDto {
-  @ApiPropertyOptional({ type: 'integer' }) @IsOptional() @IsInt() unitId?: number;
+  @ApiPropertyOptional({ type: 'integer' }) @IsOptional() @IsId() unitId?: number;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'At most 30 characters, GSM-7 once unaccented' })
   @IsOptional()
   @IsString()
@@ -56,8 +56,7 @@ export class SubscriberFilterDto {
   @ApiPropertyOptional({ description: 'Any shape' }) @IsOptional() @IsString() phone?: string;
   @ApiPropertyOptional({ type: 'integer', description: 'Unit subtree' })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
+  @IsId()
   unitId?: number;
 
   @ApiPropertyOptional({ enum: CARRIERS }) @IsOptional() @IsIn(CARRIERS) carrier?: Carrier;
@@ -70,6 +69,7 @@ export class ListSubscribersQuery extends SubscriberFilterDto {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(BIG_ID_MAX)
   after?: number;
 
   @ApiPropertyOptional({ type: 'integer', default: 100, maximum: 1000 })
@@ -84,8 +84,7 @@ export class ListSubscribersQuery extends SubscriberFilterDto {
 export class ExportQuery {
   @ApiPropertyOptional({ type: 'integer', description: 'Unit subtree' })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
+  @IsId()
   unitId?: number;
 
   @ApiPropertyOptional({ enum: CARRIERS }) @IsOptional() @IsIn(CARRIERS) carrier?: Carrier;
@@ -134,6 +133,7 @@ export class RejectionsQuery {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(ID_MAX)
   after?: number;
 
   @ApiPropertyOptional({ type: 'integer', default: 100, maximum: 1000 })

@@ -13,6 +13,7 @@ import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, 
 import { unlink } from 'node:fs/promises';
 import { CurrentPrincipal, Principal } from '@loa/access';
 import { SuppressionService } from '@loa/subscribers';
+import { BulkBody } from '../http/body-parsing.interceptor';
 import { DncBodyDto } from './subscribers.dto';
 import { UploadedCsv, uploadSchema } from './upload.options';
 import { DncRemovedResponse, ListUploadResponse } from './subscribers.responses';
@@ -23,6 +24,7 @@ export class SuppressionController {
   constructor(private readonly suppression: SuppressionService) {}
 
   @Post('dnc')
+  @BulkBody()
   @UseInterceptors(FileInterceptor('file'))
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiBody(uploadSchema({ source: 'where the list comes from' }))

@@ -3,16 +3,15 @@ import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
-  IsInt,
   IsObject,
   IsOptional,
   IsString,
   Length,
   Matches,
-  Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IsId } from '@loa/core';
 import { TEMPLATE_PLACEHOLDERS, TemplateRegistrations } from '@loa/templates';
 
 const CHANNELS = ['sms', 'zns'] as const;
@@ -115,8 +114,7 @@ export class CreateTemplateDto {
   @ApiPropertyOptional({ type: 'integer', description: "owner unit; default: the key's unit", nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
-  @IsInt()
-  @Min(1)
+  @IsId()
   unitId?: number | null;
 }
 
@@ -138,8 +136,7 @@ export class UpdateTemplateDto {
   @ApiPropertyOptional({ type: 'integer', nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
-  @IsInt()
-  @Min(1)
+  @IsId()
   unitId?: number | null;
 }
 

@@ -1,6 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@loa/access';
+import { IdParam } from '@loa/core';
 import { TemplatesService } from '@loa/templates';
 import { CreateTemplateDto, PreviewTemplateDto, UpdateTemplateDto } from './template.dto';
 import { DeletedResponse } from '../subscribers/subscribers.responses';
@@ -39,21 +40,21 @@ export class TemplatesController {
   @Get(':id')
   @ApiOperation({ summary: 'One template' })
   @ApiOkResponse({ type: TemplateResponse })
-  get(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
+  get(@IdParam() id: number, @CurrentPrincipal() who: Principal) {
     return this.templates.get(who, id);
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Change a template (validated again as a whole)' })
   @ApiOkResponse({ type: TemplateWithEstimateResponse })
-  update(@Param('id', ParseIntPipe) id: number, @Body() dto: UpdateTemplateDto, @CurrentPrincipal() who: Principal) {
+  update(@IdParam() id: number, @Body() dto: UpdateTemplateDto, @CurrentPrincipal() who: Principal) {
     return this.templates.update(who, id, dto);
   }
 
   @Delete(':id')
   @ApiOperation({ summary: 'Delete a template' })
   @ApiOkResponse({ type: DeletedResponse })
-  async remove(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
+  async remove(@IdParam() id: number, @CurrentPrincipal() who: Principal) {
     await this.templates.remove(who, id);
     return { deleted: id };
   }

@@ -4,7 +4,8 @@ import { GatewayRegistry } from '@loa/channels';
 import { APP_CONFIG, AppConfig } from '@loa/core';
 import { ClickRecorderService, LinkResolverService, ReportInboxService } from '@loa/tracking';
 import { codeOf, RedirectHandler } from './redirect.handler';
-import { byteLimit, WebhookHandler } from './webhook.handler';
+import { byteLimit } from '../http/request-body';
+import { WebhookHandler } from './webhook.handler';
 import { WebhookReceiver } from './webhook.receiver';
 
 type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;

@@ -1,8 +1,11 @@
 import { BadRequestException, Body, Controller, HttpCode, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { readFile, unlink } from 'node:fs/promises';
 import { CurrentPrincipal, Principal } from '@loa/access';
 import { InstallsService } from '@loa/tracking';
+import { BulkBody } from '../http/body-parsing.interceptor';
+import { UploadedCsv } from '../subscribers/upload.options';
 import { installsFromCsv, installsFromJson } from './install-input';
 import { InstallResultResponse } from './tracking.responses';
 
@@ -13,6 +16,7 @@ export class InstallsController {
 
   @Post()
   @HttpCode(200)
+  @BulkBody()
   @ApiOperation({
     summary: 'Record app installs (phones in any common format) and attribute them to the last campaign message',
   })
@@ -48,8 +52,13 @@ export class InstallsController {
     description: 'A malformed CSV, an empty or ragged row, or a bad date refuses the file (400) naming the line.',
   })
   @ApiOkResponse({ type: InstallResultResponse })
-  async import(@UploadedFile() file: { buffer: Buffer } | undefined, @CurrentPrincipal() who: Principal) {
-    if (!file?.buffer?.length) throw new BadRequestException('Upload the CSV as the multipart field "file"');
-    return this.installs.record(who, await installsFromCsv(file.buffer), 'import');
+  async import(@UploadedFile() file: UploadedCsv | undefined, @CurrentPrincipal() who: Principal) {
+    if (!file) throw new BadRequestException('Upload the CSV as the multipart field "file"');
+    try {
+      if (!file.size) throw new BadRequestException('Upload the CSV as the multipart field "file"');
+      return await this.installs.record(who, await installsFromCsv(await readFile(file.path)), 'import');
+    } finally {
+      await unlink(file.path).catch(() => undefined);
+    }
   }
 }

@@ -6,7 +6,6 @@ import {
   Get,
   NotFoundException,
   Param,
-  ParseIntPipe,
   Post,
   Query,
   UploadedFile,
@@ -16,6 +15,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { readFile, unlink } from 'node:fs/promises';
 import { AuditService, CurrentPrincipal, Principal, Roles, assertWithin } from '@loa/access';
+import { IdParam } from '@loa/core';
 import { UnitImportError, UnitsService } from '@loa/units';
 import { UploadedCsv, uploadSchema } from '../subscribers/upload.options';
 import { CreateUnitDto, ListUnitsQuery, MoveUnitDto } from './units.dto';
@@ -54,14 +54,14 @@ export class UnitsController {
   @Get(':id')
   @ApiOperation({ summary: 'One unit' })
   @ApiOkResponse({ type: UnitResponse })
-  async get(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
+  async get(@IdParam() id: number, @CurrentPrincipal() who: Principal) {
     return this.units.getWithin(who, id);
   }
 
   @Get(':id/subtree')
   @ApiOperation({ summary: 'A unit and everything below it, parents first' })
   @ApiOkResponse({ type: [UnitResponse] })
-  async subtree(@Param('id', ParseIntPipe) id: number, @CurrentPrincipal() who: Principal) {
+  async subtree(@IdParam() id: number, @CurrentPrincipal() who: Principal) {
     await this.units.getWithin(who, id);
     return this.units.subtree(id);
   }
@@ -90,7 +90,7 @@ export class UnitsController {
   @Roles('admin')
   @ApiOperation({ summary: 'Re-parent a unit; its subtree follows (paths rewritten). National admin only' })
   @ApiCreatedResponse({ type: UnitResponse })
-  async move(@Param('id', ParseIntPipe) id: number, @Body() dto: MoveUnitDto, @CurrentPrincipal() who: Principal) {
+  async move(@IdParam() id: number, @Body() dto: MoveUnitDto, @CurrentPrincipal() who: Principal) {
     requireNational(who, 'Moving a unit');
     const before = await this.units.get(id);
     const unit = await this.units.move(id, dto.parentId ?? null);

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
+import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsId } from '@loa/core';
 
 export class CreateUnitDto {
   @ApiProperty({ example: '12592', description: 'Official (GSO) code, unique' })
@@ -17,7 +17,7 @@ export class CreateUnitDto {
 
   @ApiPropertyOptional({ type: 'integer', description: 'Parent unit id; omit (and parentCode) for a root' })
   @IsOptional()
-  @IsInt()
+  @IsId()
   parentId?: number;
 
   @ApiPropertyOptional({ example: '339', description: 'Parent by code, instead of parentId' })
@@ -29,15 +29,13 @@ export class CreateUnitDto {
 export class MoveUnitDto {
   @ApiPropertyOptional({ type: 'integer', description: 'New parent id; null makes the unit a root', nullable: true })
   @IsOptional()
-  @IsInt()
+  @IsId()
   parentId?: number | null;
 }
 
 export class ListUnitsQuery {
   @ApiPropertyOptional({ type: 'integer', description: 'Children of this unit; omitted: the roots you can see' })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsId()
   parent?: number;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be HH:MM');
+const size = z.string().regex(/^\s*\d+(\.\d+)?\s*(b|kb|mb|gb)?\s*$/i, 'must be a size such as "256kb" or "4mb"');
 const carrier = z.enum(['viettel', 'vinaphone', 'mobifone', 'vietnamobile', 'gmobile', 'itel']);
 
 export const gatewaySchema = z.strictObject({
@@ -33,7 +34,10 @@ export const configSchema = z
     api: z.strictObject({
       port: z.number().int().min(0).max(65535),
       publicBaseUrl: z.url(),
-      bodyLimit: z.string(),
+      /** JSON and form bodies (and delivery reports): a size such as "256kb"; past it, 413. */
+      bodyLimit: size,
+      /** The routes that take lists of up to 100,000 numbers or installs (POST /installs, POST /dnc as JSON). */
+      bulkBodyLimit: size.default('8mb'),
       uploadLimitMb: z.number().int().positive(),
     }),
     database: z.strictObject({

@@ -1,4 +1,4 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 
 export interface FieldProblem {
   field: string;
@@ -20,9 +20,29 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   return out;
 }
 
+/** A 400 in the validation pipe's shape, for a problem found outside it (a path parameter, the body's shape). */
+export function badInput(field: string, problem: string): BadRequestException {
+  return new BadRequestException({
+    statusCode: 400,
+    error: 'Bad Request',
+    message: `Invalid request: ${field}: ${problem}`,
+    fields: [{ field, problems: [problem] }],
+  });
+}
+
+/**
+ * Leaves path parameters as the strings they came as: Nest's `Number("0x10")` would turn them into 16, and
+ * `1e308` into a number; each numeric one goes through its own strict pipe (`@IdParam()`), which sees the text.
+ */
+class LoaValidationPipe extends ValidationPipe {
+  protected override transformPrimitive(value: unknown, metadata: ArgumentMetadata): unknown {
+    return metadata.type === 'param' ? value : super.transformPrimitive(value, metadata);
+  }
+}
+
 /** The one validation pipe: unknown fields are refused, and a 400 lists every field problem at once. */
 export function loaValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new LoaValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

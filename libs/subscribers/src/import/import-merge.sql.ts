@@ -40,7 +40,7 @@ export const CHECK_ROWS = `
              WHEN s.unit_code IS NOT NULL AND u.path NOT LIKE $1 THEN 'unit ' || s.unit_code || ' is outside your area'
              WHEN s.unit_code IS NULL THEN 'no unit: add a unit_code column or choose a default unit for the import'
              WHEN x.id IS NOT NULL AND (xu.path IS NULL OR xu.path NOT LIKE $1)
-               THEN 'this number is already registered outside your area'
+               THEN 'this number is not available'
            END AS reason,
            x.id IS NOT NULL AND (
                 (u.id IS NOT NULL AND u.id IS DISTINCT FROM x.unit_id)
