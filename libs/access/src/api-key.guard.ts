@@ -1,13 +1,10 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { NATIONAL_KEY, PUBLIC_KEY, ROLES_KEY } from './access.decorators';
-import { RequestCredentials } from './credentials/request-credentials';
+import { CREDENTIAL_PROBLEMS, RequestCredentials } from './credentials/request-credentials';
 import { Role } from './principal';
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-export const MISSING_KEY = 'Missing API key: send "Authorization: Bearer <key>" (or sign in on the page)';
-export const UNKNOWN_KEY = 'Unknown or revoked API key, or the session has ended: sign in again';
 
 /** Global guard: every route needs `Authorization: Bearer <key>` (or, to read, a session) unless marked @Public(). */
 @Injectable()
@@ -22,8 +19,7 @@ export class ApiKeyGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const req = ctx.switchToHttp().getRequest();
     const principal = await this.credentials.principalOf(req);
-    if (principal === 'missing') throw new UnauthorizedException(MISSING_KEY);
-    if (!principal) throw new UnauthorizedException(UNKNOWN_KEY);
+    if (typeof principal === 'string') throw new UnauthorizedException(CREDENTIAL_PROBLEMS[principal]);
     req.principal = principal;
     const allowed =
       this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets) ??

@@ -5,7 +5,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import type { Queue } from 'bullmq';
 import type { NextFunction, Request, Response } from 'express';
-import { MISSING_KEY, RequestCredentials, UNKNOWN_KEY } from '@loa/access';
+import { CREDENTIAL_PROBLEMS, RequestCredentials } from '@loa/access';
 import { APP_CONFIG, AppConfig, sendQueueName } from '@loa/core';
 import { GatewayBreakers, SendQueues } from '@loa/delivery';
 
@@ -64,8 +64,7 @@ export class QueueDashboard implements OnModuleInit {
       this.credentials
         .principalOf(req)
         .then((who) => {
-          if (!who || who === 'missing')
-            res.status(401).json({ statusCode: 401, message: who ? MISSING_KEY : UNKNOWN_KEY });
+          if (typeof who === 'string') res.status(401).json({ statusCode: 401, message: CREDENTIAL_PROBLEMS[who] });
           else if (who.role !== 'admin' || who.unitId !== null)
             // Pausing a gateway's queue stops it for the whole country: a national setting.
             res.status(403).json({ statusCode: 403, message: 'The queue dashboard needs a national admin key' });

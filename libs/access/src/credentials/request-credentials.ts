@@ -33,12 +33,24 @@ export class RequestCredentials {
     private readonly sessions: SessionsService,
   ) {}
 
-  /** `missing` when the request carries no credential; null when it carries an unknown, revoked or ended one. */
-  async principalOf(req: CredentialRequest): Promise<Principal | null | 'missing'> {
+  /**
+   * The caller, or why there is none: `missing` (no credential), `unknown-key` (unknown or revoked key),
+   * `ended-session` (signed out, expired, or its key revoked).
+   */
+  async principalOf(req: CredentialRequest): Promise<Principal | CredentialProblem> {
     const bearer = req.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
-    if (bearer) return this.keys.verify(bearer);
+    if (bearer) return (await this.keys.verify(bearer)) ?? 'unknown-key';
     const session = READ_METHODS.has(req.method) ? sessionCookieOf(req) : undefined;
-    if (session) return this.sessions.verify(session);
+    if (session) return (await this.sessions.verify(session)) ?? 'ended-session';
     return 'missing';
   }
 }
+
+export type CredentialProblem = 'missing' | 'unknown-key' | 'ended-session';
+
+/** What a 401 says for each problem. */
+export const CREDENTIAL_PROBLEMS: Record<CredentialProblem, string> = {
+  missing: 'Missing API key: send "Authorization: Bearer <key>" (or sign in on the page)',
+  'unknown-key': 'Unknown or revoked API key',
+  'ended-session': 'The session has ended (signed out, expired, or its key revoked): sign in again',
+};
