@@ -48,7 +48,7 @@ describe('sessions and revocation across api processes (e2e)', () => {
     expect(rows[0].row).not.toContain(token.slice(3));
   });
 
-  it('reads with a session, never writes; a key (or anything else) in the cookie is refused', async () => {
+  it('reads with a session, writes only from the console (its header and origin); a key in the cookie is refused', async () => {
     const key = await h.key('admin');
     const session = await h.signIn(key);
     await h.http().get('/api/v1/units').set('Cookie', session).expect(200);
@@ -59,6 +59,17 @@ describe('sessions and revocation across api processes (e2e)', () => {
       .set('Cookie', session)
       .send({ code: 'X1', name: 'X', level: 'province' })
       .expect(401);
+    // The console's own changes: its header, from its own origin (or none sent); a foreign origin changes nothing.
+    const own = `http://127.0.0.1:${(h.app.getHttpServer().address() as { port: number }).port}`;
+    const create = (code: string, headers: Record<string, string>) =>
+      h.http().post('/api/v1/units').set('Cookie', session).set(headers).send({ code, name: 'Xã', level: 'province' });
+    await create('S1', { 'X-Loa-Console': '1', Origin: 'https://evil.example' }).expect(401);
+    await create('S2', { 'X-Loa-Console': 'yes' }).expect(401);
+    await create('S3', { 'X-Loa-Console': '1', Origin: own }).expect(201);
+    await create('S4', { 'X-Loa-Console': '1' }).expect(201);
+    await create('S5', { 'X-Loa-Console': '1', Authorization: 'Bearer nope' }).expect(401); // a bad key is not ignored
+    const { rows } = await h.sql.query(`SELECT code FROM units WHERE code LIKE 'S_' ORDER BY code`);
+    expect(rows.map((r) => r.code)).toEqual(['S3', 'S4']);
     for (const bad of [`loa_session=${key}`, `loa_key=${key}`, 'loa_session=ls_' + 'A'.repeat(43), 'loa_session=']) {
       const res = await h.http().get('/api/v1/units').set('Cookie', bad).expect(401);
       expect(res.body.message).toMatch(/API key|session/);

@@ -98,7 +98,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         in: 'cookie',
         description:
           'A browser session id (`ls_…`), set HttpOnly by signing in with an API key on /dashboard/login; ' +
-          'accepted for GET, HEAD and OPTIONS only, so that a cross-site form can change nothing.',
+          'accepted for reads, and for changes only with the console header `X-Loa-Console: 1` from this origin, ' +
+          'so that a cross-site form can change nothing.',
       },
       SESSION_SCHEME,
     )

@@ -5,11 +5,29 @@ import { SessionsService } from './sessions.service';
 
 /** The browser session cookie (HttpOnly, SameSite=Strict): a session id, never an API key. */
 export const SESSION_COOKIE = 'loa_session';
+/**
+ * The header the console sends with every change it makes under a session. A cross-site page cannot send a custom
+ * header without a CORS preflight, which the api never grants; so a session plus this header (and, when the browser
+ * says, an Origin that is this host) is the console itself, never a forged form.
+ */
+export const CONSOLE_HEADER = 'x-loa-console';
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 interface CredentialRequest {
   method: string;
-  headers: { authorization?: string; cookie?: string };
+  headers: { authorization?: string; cookie?: string; origin?: string; host?: string; [CONSOLE_HEADER]?: string };
+}
+
+/** A change under a session: only from the console's own pages (its header, and its own origin if one is sent). */
+function fromConsole(req: CredentialRequest): boolean {
+  if (req.headers[CONSOLE_HEADER] !== '1') return false;
+  const origin = req.headers.origin;
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
 }
 
 /** The session id of a request's cookie, if any. */
@@ -22,8 +40,8 @@ export function sessionCookieOf(req: Pick<CredentialRequest, 'headers'>): string
 }
 
 /**
- * Who is calling: `Authorization: Bearer <API key>`, or — for reads only — the session cookie a page got at sign-in
- * (a forged cross-site form can then never change anything). The one place both the Nest guard and the plain
+ * Who is calling: `Authorization: Bearer <API key>`, or the session cookie a page got at sign-in — for reads, and for
+ * changes sent by the console (`X-Loa-Console: 1` from its own origin), so a forged cross-site form changes nothing. The one place both the Nest guard and the plain
  * Express routes (queue dashboard) resolve a request's credentials.
  */
 @Injectable()
@@ -40,7 +58,7 @@ export class RequestCredentials {
   async principalOf(req: CredentialRequest): Promise<Principal | CredentialProblem> {
     const bearer = req.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (bearer) return (await this.keys.verify(bearer)) ?? 'unknown-key';
-    const session = READ_METHODS.has(req.method) ? sessionCookieOf(req) : undefined;
+    const session = READ_METHODS.has(req.method) || fromConsole(req) ? sessionCookieOf(req) : undefined;
     if (session) return (await this.sessions.verify(session)) ?? 'ended-session';
     return 'missing';
   }
