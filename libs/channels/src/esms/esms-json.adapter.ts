@@ -2,7 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Clock, GatewayConfig } from '@loa/core';
 import { DeliveryEvent, InvalidReportError, OutboundSms, RawRequest, SendOutcome, SmsGateway } from '../channel.types';
 import { GatewayHttp } from '../http/gateway-http.client';
-import { httpStatusOutcome, transportOutcome, unreadableOutcome } from '../http/http-outcome';
+import { postJsonSend, unreadableOutcome } from '../http/http-outcome';
 import { NowSource, SYSTEM_NOW } from '../now';
 import { assertUrlSecret, first, safeEqual } from '../webhook-auth';
 import { classifyEsmsReply, encodeEsmsSend, esmsCallbackToken, ESMS_SEND_PATH, ESMS_TELCO } from './esms-json.codec';
@@ -21,24 +21,15 @@ export class EsmsJsonAdapter implements SmsGateway {
     @Optional() @Inject(Clock) private readonly clock: NowSource = SYSTEM_NOW,
   ) {}
 
+  private sendOptions(gw: GatewayConfig, signal?: AbortSignal) {
+    return { timeoutMs: gw.timeoutMs, nowMs: () => this.clock.nowMs(), signal };
+  }
+
   async send(gw: GatewayConfig, msg: OutboundSms, signal?: AbortSignal): Promise<SendOutcome> {
     const url = gw.endpoint.replace(/\/+$/, '') + ESMS_SEND_PATH;
-    const body = JSON.stringify(encodeEsmsSend(gw, msg));
-    let res;
-    try {
-      res = await this.http.post(url, body, { 'content-type': 'application/json' }, gw.timeoutMs, signal);
-    } catch (e) {
-      return transportOutcome(e);
-    }
-    const byStatus = httpStatusOutcome(res, this.clock.nowMs());
-    if (byStatus) return byStatus;
-    let json: unknown;
-    try {
-      json = JSON.parse(res.text);
-    } catch {
-      return unreadableOutcome(res, 'answer is not JSON');
-    }
-    return classifyEsmsReply(json) ?? unreadableOutcome(res, 'answer has no CodeResult');
+    const r = await postJsonSend(this.http, url, encodeEsmsSend(gw, msg), this.sendOptions(gw, signal));
+    if ('outcome' in r) return r.outcome;
+    return classifyEsmsReply(r.json) ?? unreadableOutcome(r.res, 'answer has no CodeResult');
   }
 
   /** HTTP GET to our CallbackUrl: SMSID, SendStatus (5 delivered), telcoid, phonenumber; plus our secret and rid. */

@@ -1,5 +1,5 @@
 import { SendOutcome } from '../channel.types';
-import { HttpResult, TransportError } from './gateway-http.client';
+import { GatewayHttp, HttpResult, TransportError } from './gateway-http.client';
 
 /** Retry-After is either seconds or an HTTP date; returns milliseconds from `nowMs`, or undefined. */
 export function retryAfterMs(value: string | string[] | undefined, nowMs: number): number | undefined {
@@ -47,4 +47,34 @@ export function transportOutcome(e: unknown): SendOutcome {
 /** The body could not be understood: the gateway may have accepted, so retry with the same request id. */
 export function unreadableOutcome(res: HttpResult, why: string): SendOutcome {
   return { kind: 'retry', code: 'unreadable', text: `${why}: ${res.text.slice(0, 200)}` };
+}
+
+/** A JSON send's answer: its body parsed, or the outcome already known from the transport, the status or the body. */
+export type JsonReply = { json: unknown; res: HttpResult } | { outcome: SendOutcome };
+
+/**
+ * POSTs a JSON send and settles what needs no protocol knowledge: no answer (retry), an HTTP status that is not
+ * the protocol's own (`httpStatusOutcome`), a body that is not JSON (unreadable: retry with the same request id).
+ * What is left is the protocol's reply, for its adapter to classify.
+ */
+export async function postJsonSend(
+  http: Pick<GatewayHttp, 'post'>,
+  url: string,
+  body: unknown,
+  opts: { timeoutMs: number; nowMs: () => number; headers?: Record<string, string>; signal?: AbortSignal },
+): Promise<JsonReply> {
+  let res: HttpResult;
+  try {
+    const headers = { 'content-type': 'application/json', ...opts.headers };
+    res = await http.post(url, JSON.stringify(body), headers, opts.timeoutMs, opts.signal);
+  } catch (e) {
+    return { outcome: transportOutcome(e) };
+  }
+  const byStatus = httpStatusOutcome(res, opts.nowMs());
+  if (byStatus) return { outcome: byStatus };
+  try {
+    return { json: JSON.parse(res.text), res };
+  } catch {
+    return { outcome: unreadableOutcome(res, 'answer is not JSON') };
+  }
 }

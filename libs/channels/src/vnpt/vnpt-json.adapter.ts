@@ -2,7 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Clock, GatewayConfig } from '@loa/core';
 import { DeliveryEvent, InvalidReportError, OutboundSms, RawRequest, SendOutcome, SmsGateway } from '../channel.types';
 import { GatewayHttp } from '../http/gateway-http.client';
-import { httpStatusOutcome, transportOutcome, unreadableOutcome } from '../http/http-outcome';
+import { postJsonSend, unreadableOutcome } from '../http/http-outcome';
 import { NowSource, SYSTEM_NOW } from '../now';
 import { assertUrlSecret, parseJsonBody } from '../webhook-auth';
 import { classifyVnptReply, encodeVnptSend } from './vnpt-json.codec';
@@ -18,28 +18,20 @@ export class VnptJsonAdapter implements SmsGateway {
     @Optional() @Inject(Clock) private readonly clock: NowSource = SYSTEM_NOW,
   ) {}
 
+  private sendOptions(gw: GatewayConfig, signal?: AbortSignal) {
+    return { timeoutMs: gw.timeoutMs, nowMs: () => this.clock.nowMs(), signal };
+  }
+
   async send(gw: GatewayConfig, msg: OutboundSms, signal?: AbortSignal): Promise<SendOutcome> {
     // VNPT has no free-text mode: a message must name the registered template it fills.
     if (!msg.template) {
       return { kind: 'refused', code: 'NOT_REGISTERED', text: `no VNPT template registration for gateway ${gw.id}` };
     }
-    const body = JSON.stringify(encodeVnptSend(gw, msg, msg.template));
-    let res;
-    try {
-      res = await this.http.post(gw.endpoint, body, { 'content-type': 'application/json' }, gw.timeoutMs, signal);
-    } catch (e) {
-      return transportOutcome(e);
-    }
-    const byStatus = httpStatusOutcome(res, this.clock.nowMs());
-    if (byStatus) return byStatus;
-    let json: unknown;
-    try {
-      json = JSON.parse(res.text);
-    } catch {
-      return unreadableOutcome(res, 'answer is not JSON');
-    }
-    const out = classifyVnptReply(json);
-    if (!out) return unreadableOutcome(res, 'answer has no RPLY.ERROR');
+    const send = encodeVnptSend(gw, msg, msg.template);
+    const r = await postJsonSend(this.http, gw.endpoint, send, this.sendOptions(gw, signal));
+    if ('outcome' in r) return r.outcome;
+    const out = classifyVnptReply(r.json);
+    if (!out) return unreadableOutcome(r.res, 'answer has no RPLY.ERROR');
     return out.kind === 'accepted' ? { ...out, providerMessageId: msg.requestId } : out;
   }
 

@@ -10,7 +10,7 @@ import {
   ZnsToken,
 } from '../channel.types';
 import { GatewayHttp } from '../http/gateway-http.client';
-import { httpStatusOutcome, transportOutcome, unreadableOutcome } from '../http/http-outcome';
+import { postJsonSend, unreadableOutcome } from '../http/http-outcome';
 import { NowSource, SYSTEM_NOW } from '../now';
 import { header, safeEqual } from '../webhook-auth';
 import { classifyZaloReply } from './zalo-zns.codes';
@@ -32,36 +32,25 @@ export class ZaloZnsAdapter implements ZnsGateway {
     @Optional() @Inject(Clock) private readonly clock: NowSource = SYSTEM_NOW,
   ) {}
 
+  private sendOptions(gw: GatewayConfig, signal?: AbortSignal) {
+    return { timeoutMs: gw.timeoutMs, nowMs: () => this.clock.nowMs(), signal };
+  }
+
   async send(gw: GatewayConfig, msg: OutboundZns, signal?: AbortSignal): Promise<SendOutcome> {
     const url = gw.endpoint.replace(/\/+$/, '') + '/message/template';
-    const body = JSON.stringify({
+    const send = {
       phone: msg.phone,
       template_id: msg.templateId,
       template_data: msg.templateData,
       tracking_id: msg.trackingId,
       ...(gw.credentials.mode === 'development' ? { mode: 'development' } : {}),
+    };
+    const r = await postJsonSend(this.http, url, send, {
+      ...this.sendOptions(gw, signal),
+      headers: { access_token: msg.accessToken },
     });
-    let res;
-    try {
-      res = await this.http.post(
-        url,
-        body,
-        { 'content-type': 'application/json', access_token: msg.accessToken },
-        gw.timeoutMs,
-        signal,
-      );
-    } catch (e) {
-      return transportOutcome(e);
-    }
-    const byStatus = httpStatusOutcome(res, this.clock.nowMs());
-    if (byStatus) return byStatus;
-    let json: unknown;
-    try {
-      json = JSON.parse(res.text);
-    } catch {
-      return unreadableOutcome(res, 'answer is not JSON');
-    }
-    return classifyZaloReply(json, this.clock.nowMs()) ?? unreadableOutcome(res, 'answer has no error field');
+    if ('outcome' in r) return r.outcome;
+    return classifyZaloReply(r.json, this.clock.nowMs()) ?? unreadableOutcome(r.res, 'answer has no error field');
   }
 
   async refreshToken(gw: GatewayConfig, refreshToken: string): Promise<ZnsToken> {
