@@ -7,6 +7,7 @@ import { createTestDatabase, dropTestDatabase, sqlClient, testConfig, uniqueName
 import { DeliveryMetrics } from '../../libs/delivery/src/metrics/delivery.metrics';
 import { DeliveryRepository } from '../../libs/delivery/src/send/delivery.repository';
 import { InDoubtRepository } from '../../libs/delivery/src/send/in-doubt.repository';
+import { DispatchRunRepository } from '../../libs/delivery/src/dispatch/dispatch-run.repository';
 import { SendRouter } from '../../libs/delivery/src/send/send-router';
 import { seedDispatchRun } from '../../libs/delivery/src/testing/seed-run';
 
@@ -16,7 +17,7 @@ class RoutingOnly {
     return {
       module: RoutingOnly,
       imports: [CoreModule.forRoot(cfg), DeliveryModule],
-      providers: [DeliveryRepository, InDoubtRepository, DeliveryMetrics, SendRouter],
+      providers: [DeliveryRepository, InDoubtRepository, DispatchRunRepository, DeliveryMetrics, SendRouter],
     };
   }
 }
@@ -152,5 +153,34 @@ describe('failover and the in-doubt gateway guard (integration)', () => {
     const q = app.get(SendQueues);
     expect(await q.forGateway('esms').getJob(`d${fresh}c0`)).toBeTruthy();
     expect(await q.forGateway('viettel').getJob(`d${pinned}c0`)).toBeTruthy();
+  });
+  it('expires a lapsed run: waiting deliveries and their deferred messages, never one with a gateway', async () => {
+    const run = await seedDispatchRun(sql, { count: 3, firstNumber: 900_000, channels: ['sms'], name: 'lapsed' });
+    const [waiting, deferred, withGateway] = (
+      await sql.query(`SELECT id::text FROM deliveries WHERE run_id = $1 ORDER BY id`, [run.runId])
+    ).rows.map((r) => r.id);
+    await claim(deferred, 'esms');
+    await repo.recordRetry(deferred, 0, 'http-503', 'HTTP 503'); // waiting for its retry
+    await claim(withGateway, 'esms'); // sent, no outcome yet
+    await sql.query(`UPDATE campaign_runs SET expires_at = now() - interval '1 minute' WHERE id = $1`, [run.runId]);
+    const sweeps = app.get(DispatchRunRepository);
+    expect(await sweeps.sweepRuns(new Date())).toMatchObject({ expired: 2 });
+    const state = async () =>
+      (
+        await sql.query(
+          `SELECT d.id::text, d.status, d.error_code AS code, m.status AS message, m.error_code AS "messageCode"
+             FROM deliveries d LEFT JOIN messages m ON m.delivery_id = d.id WHERE d.run_id = $1 ORDER BY d.id`,
+          [run.runId],
+        )
+      ).rows;
+    expect(await state()).toEqual([
+      { id: waiting, status: 'expired', code: 'EXPIRED', message: null, messageCode: null },
+      { id: deferred, status: 'expired', code: 'EXPIRED', message: 'failed', messageCode: 'EXPIRED' },
+      { id: withGateway, status: 'sending', code: null, message: 'sending', messageCode: null },
+    ]);
+    // The run stays open while one delivery is with a gateway; repeating the sweep changes nothing.
+    expect(await sweeps.sweepRuns(new Date())).toEqual({ expired: 0, completed: 0 });
+    const { rows } = await sql.query(`SELECT status FROM campaign_runs WHERE id = $1`, [run.runId]);
+    expect(rows[0].status).toBe('dispatching');
   });
 });

@@ -2,7 +2,14 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { Clock, JobPayloads, QueueName, vietnamDateTime } from '@loa/core';
+import {
+  Clock,
+  COMPLETE_DRAINED_RUNS_SQL,
+  EXPIRE_LAPSED_DELIVERIES_SQL,
+  JobPayloads,
+  QueueName,
+  vietnamDateTime,
+} from '@loa/core';
 import { toCampaign } from './campaigns.repository';
 import { MAX_SKIPPED_RECORDED, planFires } from './schedule';
 
@@ -124,23 +131,14 @@ export class SchedulerService {
   }
 
   /**
-   * Bookkeeping that needs no event: deliveries still pending when their run's validity ends are expired (never
+   * Bookkeeping that needs no event: deliveries still waiting when their run's validity ends are expired (never
    * sent stale); a dispatching run with nothing left to send is completed; a campaign with no fire time left and
    * no open run is completed. Dispatch may do the same; each statement is idempotent.
    */
   private async closeFinishedWork(now: Date): Promise<void> {
-    await this.ds.query(
-      `UPDATE deliveries d SET status = 'expired', final_at = $1
-         FROM campaign_runs r
-        WHERE d.run_id = r.id AND r.status = 'dispatching' AND r.expires_at <= $1 AND d.status = 'pending'`,
-      [now],
-    );
-    await this.ds.query(
-      `UPDATE campaign_runs r SET status = 'completed', finished_at = $1
-        WHERE r.status = 'dispatching'
-          AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.run_id = r.id AND d.status IN ('pending', 'queued', 'sending'))`,
-      [now],
-    );
+    // The same statements as the dispatcher's sweep (libs/core delivery-states): one rule, whoever runs it.
+    await this.ds.query(EXPIRE_LAPSED_DELIVERIES_SQL, [now]);
+    await this.ds.query(COMPLETE_DRAINED_RUNS_SQL, [now]);
     await this.ds.query(
       `UPDATE campaigns c SET status = 'completed', updated_at = now()
         WHERE c.status = 'running' AND c.next_fire_at IS NULL

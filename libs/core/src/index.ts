@@ -22,3 +22,4 @@ export * from './csv/csv-table';
 export * from './http/ids';
 export * from './http/dates';
 export * from './http/input-shape.pipe';
+export * from './database/delivery-states';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import { COMPLETE_DRAINED_RUNS_SQL, EXPIRE_LAPSED_DELIVERIES_SQL, OPEN_DELIVERY_SQL } from '@loa/core';
 import { pgPool } from '../send/pg';
 
 export interface OpenDelivery {
@@ -36,7 +37,7 @@ export class DispatchRunRepository {
     const { rows } = await this.pool.query(
       // ORDER BY d.id, not the text output column "id": ordering as text would break the keyset.
       `SELECT d.id::text AS id, d.channel_index AS "channelIndex", d.carrier FROM deliveries d
-        WHERE d.run_id = $1 AND d.id > $2 AND d.status IN ('pending', 'queued', 'sending')
+        WHERE d.run_id = $1 AND d.id > $2 AND d.status IN ${OPEN_DELIVERY_SQL}
         ORDER BY d.id LIMIT $3`,
       [runId, afterId, limit],
     );
@@ -71,19 +72,8 @@ export class DispatchRunRepository {
    * are completed. Idempotent; any number of processes may run it.
    */
   async sweepRuns(now: Date): Promise<{ expired: number; completed: number }> {
-    const e = await this.pool.query(
-      `UPDATE deliveries d SET status = 'expired', error_code = 'EXPIRED', error_text = 'run validity ended', final_at = $1
-         FROM campaign_runs r
-        WHERE r.id = d.run_id AND r.status = 'dispatching' AND r.expires_at <= $1
-          AND d.status IN ('pending', 'queued')`,
-      [now],
-    );
-    const c = await this.pool.query(
-      `UPDATE campaign_runs r SET status = 'completed', finished_at = $1
-        WHERE r.status = 'dispatching'
-          AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.run_id = r.id AND d.status IN ('pending', 'queued', 'sending'))`,
-      [now],
-    );
-    return { expired: e.rowCount ?? 0, completed: c.rowCount ?? 0 };
+    const e = await this.pool.query(EXPIRE_LAPSED_DELIVERIES_SQL, [now]);
+    const c = await this.pool.query(COMPLETE_DRAINED_RUNS_SQL, [now]);
+    return { expired: e.rows[0].expired, completed: c.rowCount ?? 0 };
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { FINAL_DELIVERY_STATUSES, OPEN_DELIVERY_SQL } from '@loa/core';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { pgPool } from './pg';
@@ -6,7 +7,7 @@ import { TemplateRow } from './template-row';
 
 export type { TemplateRow } from './template-row';
 
-export const FINAL_DELIVERY = ['sent', 'delivered', 'failed', 'expired', 'cancelled'];
+export const FINAL_DELIVERY: readonly string[] = FINAL_DELIVERY_STATUSES;
 
 /** Everything one send needs, read in one query. */
 export interface SendContext {
@@ -104,7 +105,7 @@ export class DeliveryRepository {
            FROM messages WHERE delivery_id = $1 AND channel_index = $2
        ), d AS (
          UPDATE deliveries SET status = 'sending'
-          WHERE id = $1 AND channel_index = $2 AND status IN ('pending', 'queued', 'sending')
+          WHERE id = $1 AND channel_index = $2 AND status IN ${OPEN_DELIVERY_SQL}
             AND NOT EXISTS (SELECT 1 FROM prev WHERE status NOT IN ('sending', 'deferred') OR in_doubt_until IS NOT NULL
                                                  OR pinned <> $4)
          RETURNING id
@@ -153,7 +154,7 @@ export class DeliveryRepository {
           WHERE delivery_id = $1 AND channel_index = $2 AND status = 'sending' RETURNING 1
        )
        UPDATE deliveries SET status = 'sent', sent_at = $4
-        WHERE id = $1 AND status IN ('pending', 'queued', 'sending') AND EXISTS (SELECT 1 FROM m)`,
+        WHERE id = $1 AND status IN ${OPEN_DELIVERY_SQL} AND EXISTS (SELECT 1 FROM m)`,
       [deliveryId, channelIndex, providerId, at],
     );
   }
@@ -173,7 +174,7 @@ export class DeliveryRepository {
           WHERE delivery_id = $1 AND channel_index = $2 AND status IN ('sending', 'deferred') RETURNING 1
        )
        UPDATE deliveries SET status = $3, error_code = $4, error_text = $5, final_at = $6
-        WHERE id = $1 AND channel_index = $2 AND status IN ('pending', 'queued', 'sending')`,
+        WHERE id = $1 AND channel_index = $2 AND status IN ${OPEN_DELIVERY_SQL}`,
       [deliveryId, channelIndex, status, code, text.slice(0, 2000), at],
     );
   }
@@ -220,7 +221,7 @@ export class DeliveryRepository {
          ON CONFLICT DO NOTHING RETURNING 1
        ), d AS (
          UPDATE deliveries SET channel_index = $2 + 1, status = 'queued', queued_at = $5
-          WHERE id = $1 AND channel_index = $2 AND status IN ('pending', 'queued', 'sending') RETURNING 1
+          WHERE id = $1 AND channel_index = $2 AND status IN ${OPEN_DELIVERY_SQL} RETURNING 1
        )
        SELECT EXISTS (SELECT 1 FROM d) AS moved`,
       [d.id, channelIndex, code, text.slice(0, 2000), at, d.campaignId, block],
@@ -230,7 +231,7 @@ export class DeliveryRepository {
 
   async cancel(deliveryId: string, at: Date): Promise<void> {
     await this.pool.query(
-      `UPDATE deliveries SET status = 'cancelled', final_at = $2 WHERE id = $1 AND status IN ('pending', 'queued', 'sending')`,
+      `UPDATE deliveries SET status = 'cancelled', final_at = $2 WHERE id = $1 AND status IN ${OPEN_DELIVERY_SQL}`,
       [deliveryId, at],
     );
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { OPEN_DELIVERY_SQL } from '@loa/core';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { inTransaction, pgPool } from './pg';
@@ -106,7 +107,7 @@ export class InDoubtRepository {
       );
       await c.query(
         `UPDATE deliveries SET status = 'failed', error_code = 'IN_DOUBT', error_text = 'held for an operator', final_at = $2
-          WHERE id = $1 AND status IN ('pending', 'queued', 'sending')`,
+          WHERE id = $1 AND status IN ${OPEN_DELIVERY_SQL}`,
         [deliveryId, at],
       );
     });
