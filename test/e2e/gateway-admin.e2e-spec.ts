@@ -66,9 +66,16 @@ describe('gateway administration (e2e)', () => {
       `SELECT refresh_token, access_token, access_expires_at <= now() AS expired, version FROM gateway_tokens`,
     );
     expect(row.rows).toEqual([{ refresh_token: body.refreshToken, access_token: '', expired: true, version: 1 }]);
+    // The gateway needed re-authorisation (its refresh token refused): the new token ends that pause at once.
+    await h.sql.query(
+      `INSERT INTO gateway_settings (gateway_id, paused_until, pause_reason) VALUES ('zalo', now() + interval '10 years', 'credentials')
+       ON CONFLICT (gateway_id) DO UPDATE SET paused_until = EXCLUDED.paused_until, pause_reason = EXCLUDED.pause_reason`,
+    );
     await h.http().put('/api/v1/gateways/zalo/refresh-token').set(admin).send({ refreshToken: 'second' }).expect(200);
     const again = await h.sql.query(`SELECT refresh_token, version FROM gateway_tokens`);
     expect(again.rows).toEqual([{ refresh_token: 'second', version: 2 }]);
+    const { body: gateways } = await h.http().get('/api/v1/gateways').set(admin).expect(200);
+    expect(gateways.find((g: { id: string }) => g.id === 'zalo')).toMatchObject({ pausedUntil: null });
     const audit = await h.sql.query(`SELECT details::text FROM audit_log WHERE action = 'set-refresh-token'`);
     expect(audit.rows).toHaveLength(2);
     expect(audit.rows.map((r) => r.details).join()).not.toMatch(/new-refresh-token|second/);

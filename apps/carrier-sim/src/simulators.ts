@@ -27,6 +27,9 @@ export interface ZaloSimHandle extends SimHandle {
   /** A valid token pair without going through OAuth. */
   issueTokens(): { accessToken: string; refreshToken: string; expiresIn: number };
   expireAccessTokens(): void;
+  /** The OA's permission withdrawn: every token refused until `reauthorise()` issues a new pair. */
+  revokeAuthorisation(): void;
+  reauthorise(): { accessToken: string; refreshToken: string; expiresIn: number };
 }
 
 export interface Simulators {
@@ -127,6 +130,8 @@ export async function startSimulators(opts: StartSimulatorsOptions = {}): Promis
     ...handle('zalo', servers.zalo),
     issueTokens: () => zaloProtocol.issue(servers.zalo.config().zalo.tokenTtlSec),
     expireAccessTokens: () => zaloProtocol.expireAccessTokens(),
+    revokeAuthorisation: () => zaloProtocol.revokeAuthorisation(),
+    reauthorise: () => zaloProtocol.reauthorise(servers.zalo.config().zalo.tokenTtlSec),
   };
   const all = [handle('viettel', servers.viettel), handle('vnpt', servers.vnpt), handle('esms', servers.esms), zalo];
   return {

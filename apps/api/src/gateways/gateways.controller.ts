@@ -158,6 +158,7 @@ export class GatewaysController {
       await this.tokens.setRefreshToken(gw, dto.refreshToken, m);
       await this.audit.record(who, 'set-refresh-token', 'gateway', id, { refreshToken: 'replaced' }, m);
     });
+    await this.settings.changed(id); // a credentials pause, if any, ended with the new token
     return { gatewayId: id, refreshToken: 'stored' };
   }
 }

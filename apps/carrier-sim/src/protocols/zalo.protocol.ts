@@ -22,8 +22,14 @@ export interface ZaloTokens {
   issue(ttlSec?: number): { accessToken: string; refreshToken: string; expiresIn: number };
   /** Every access token issued so far stops working (-124). */
   expireAccessTokens(): void;
-  /** OAuth refreshes answered: granted, and refused for a refresh token already used (a reuse) or never issued. */
-  oauthStats(): { granted: number; reused: number; unknown: number };
+  /**
+   * The OA administrator withdraws the app's permission: every access token stops working (-124) and every refresh
+   * token, issued or seeded, is refused (-14014), until `reauthorise` (the consent given again) issues a new pair.
+   */
+  revokeAuthorisation(): void;
+  reauthorise(ttlSec?: number): { accessToken: string; refreshToken: string; expiresIn: number };
+  /** OAuth refreshes answered: granted, and refused for a refresh token already used (a reuse), never issued, or after a revocation. */
+  oauthStats(): { granted: number; reused: number; unknown: number; revoked: number };
 }
 
 const token = () => randomBytes(24).toString('base64url');
@@ -35,7 +41,8 @@ const token = () => randomBytes(24).toString('base64url');
 export function createZaloProtocol(): Protocol & ZaloTokens {
   const access = new Map<string, number>(); // token → expiry (ms)
   const refresh = new Map<string, 'valid' | 'used'>();
-  const oauth = { granted: 0, reused: 0, unknown: 0 };
+  const oauth = { granted: 0, reused: 0, unknown: 0, revoked: 0 };
+  let revoked = false;
   const issue = (ttlSec = 90_000) => {
     const a = token();
     const r = token();
@@ -57,6 +64,15 @@ export function createZaloProtocol(): Protocol & ZaloTokens {
     name: 'zalo',
     issue,
     expireAccessTokens: () => access.clear(),
+    revokeAuthorisation: () => {
+      revoked = true;
+      access.clear();
+      for (const r of refresh.keys()) refresh.set(r, 'used');
+    },
+    reauthorise: (ttlSec?: number) => {
+      revoked = false;
+      return issue(ttlSec);
+    },
     oauthStats: () => ({ ...oauth }),
     extraStats: () => ({ oauth: { ...oauth } }),
     isSend: (method, path) => method === 'POST' && path === '/message/template',
@@ -71,6 +87,10 @@ export function createZaloProtocol(): Protocol & ZaloTokens {
       if (form.get('grant_type') !== 'refresh_token') return fail(-14003, 'Invalid grant_type');
       const rt = form.get('refresh_token') ?? '';
       const state = refresh.get(rt);
+      if (revoked && state !== 'valid') {
+        oauth.revoked++;
+        return fail(-14014, 'Invalid refresh token');
+      }
       const seeded = cfg.zalo.seedRefreshTokens.includes(rt) || cfg.zalo.lenientRefresh;
       if (state === 'used' || (!state && !seeded)) {
         oauth[state === 'used' ? 'reused' : 'unknown']++;

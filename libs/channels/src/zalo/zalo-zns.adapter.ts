@@ -16,7 +16,19 @@ import { header, safeEqual } from '../webhook-auth';
 import { classifyZaloReply } from './zalo-zns.codes';
 import { zaloMac } from './zalo-signature';
 
-export class ZaloTokenError extends Error {}
+/**
+ * A token refresh that did not give a pair. `needsReauthorisation`: Zalo's OAuth answered with an error of its own
+ * (refresh token used, expired or revoked, wrong app secret or app id), which no retry can fix: only the OA
+ * administrator's consent brings the gateway back. Otherwise (5xx, no JSON) the refresh may simply be retried.
+ */
+export class ZaloTokenError extends Error {
+  constructor(
+    message: string,
+    readonly needsReauthorisation = false,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Zalo ZNS template messages + OAuth v4 token refresh + signed webhooks.
@@ -78,7 +90,12 @@ export class ZaloZnsAdapter implements ZnsGateway {
     const ttl = Math.max(0, Number(expires_in) || 0);
     if (res.status !== 200 || typeof access_token !== 'string' || typeof refresh_token !== 'string') {
       const why = json.error_description ?? json.error_name ?? json.message ?? `error ${String(json.error)}`;
-      throw new ZaloTokenError(`token refresh refused (HTTP ${res.status}): ${String(why)}`);
+      // OAuth's own refusal (an `error` code in a 200 or 4xx answer) is final; a server error is not.
+      const final = res.status < 500 && json.error !== undefined && Number(json.error) !== 0;
+      throw new ZaloTokenError(
+        `token refresh refused (HTTP ${res.status}, error ${String(json.error)}): ${String(why)}`,
+        final,
+      );
     }
     return {
       accessToken: access_token,

@@ -142,6 +142,12 @@ export class GatewaySettingsService implements OnApplicationShutdown {
     return this.get(id)!;
   }
 
+  /** A change committed elsewhere (a credentials pause lifted with a new token): every process reloads at once. */
+  async changed(id: string): Promise<void> {
+    await this.announce(id);
+    await this.refresh();
+  }
+
   /** Writes every gateway's stored rate to Redis (worker start), so the limiter has it even after a Redis flush. */
   async mirrorRatesToRedis(): Promise<void> {
     await this.ensureLoaded();

@@ -16,9 +16,14 @@ import { SendRouter } from './send-router';
 import { SendSlots } from './send-slots';
 import { GatewayCall } from './gateway-call';
 import { OUTCOME_RETRY, retryWrite, STATEMENT_RETRY } from './write-retries';
-import { ZaloTokenService } from '../zalo/zalo-token.service';
+import { CREDENTIALS_PAUSE, CredentialsLostError, ZaloTokenService } from '../zalo/zalo-token.service';
 
 type SendJob = Job<JobPayloads['send-delivery']>;
+/** A token refresh that found the gateway needing re-authorisation gives null; any other error is rethrown. */
+const credentialsLost = (e: unknown): null => {
+  if (e instanceof CredentialsLostError) return null;
+  throw e;
+};
 
 /**
  * One `send-delivery` job: reload the delivery, check campaign state, quiet hours and pauses, claim the channel
@@ -89,7 +94,9 @@ export class SendDeliveryProcessor {
     } catch (e) {
       return this.fail(d, 'TEMPLATE', (e as Error).message);
     }
-    const accessToken = msg.channel === 'zns' ? await this.tokens.accessToken(gw) : '';
+    const accessToken = msg.channel === 'zns' ? await this.tokens.accessToken(gw).catch(credentialsLost) : '';
+    // The gateway needs re-authorisation (now paused for it): the pause decides, as for any pause.
+    if (accessToken === null) return (await this.whilePaused(gw, job, token, d, hasNext)) ?? 'credentials lost';
 
     // Claim first, then the slot: a database round trip between grant and send would make the sender late whenever
     // the grant's wait is shorter than the query (the slot is then given back; docs/dispatch.md).
@@ -166,7 +173,8 @@ export class SendDeliveryProcessor {
       case 'expire':
         return this.expire(d, plan.code, plan.text);
       case 'retry':
-        if (plan.refreshToken) await this.tokens.invalidate(gw, accessToken);
+        // Credentials lost on refreshing: the gateway is paused for it; the retry finds the pause.
+        if (plan.refreshToken) await this.tokens.invalidate(gw, accessToken).catch(credentialsLost);
         await this.recorded(() => this.repo.recordRetry(d.id, d.channelIndex, plan.code, plan.text, plan.refund));
         return this.delay(job, token, plan.delayMs, true);
       case 'nextChannel':
@@ -211,6 +219,13 @@ export class SendDeliveryProcessor {
     const live = this.settings.get(gw.id);
     const nowMs = this.clock.nowMs();
     if (!live?.pausedUntil || live.pausedUntil.getTime() <= nowMs) return null;
+    if (live.pauseReason === CREDENTIALS_PAUSE) {
+      // No end time: the next channel at once, or a look every minute until a new token (or validity's end).
+      const lost = `gateway ${gw.id} needs re-authorisation`;
+      if (hasNext) return this.nextChannel(d, 'CREDENTIALS', lost, false);
+      if (claimed) await this.recorded(() => this.repo.recordRetry(d.id, d.channelIndex, 'CREDENTIALS', lost, true));
+      return this.delay(job, token, Math.min(60_000, Math.max(1, new Date(d.expiresAt).getTime() - nowMs)));
+    }
     const why = `gateway ${gw.id} paused (${live.pauseReason}) until ${live.pausedUntil.toISOString()}`;
     if (live.pauseReason === 'quota' && this.cfg.dispatch.fallbackOnQuotaPause && hasNext) {
       return this.nextChannel(d, 'PAUSED', why, false);

@@ -3,7 +3,16 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig, Clock, GatewayConfig, REDIS, redisKey } from '@loa/core';
-import { GatewayRegistry } from '@loa/channels';
+import { GatewayRegistry, ZaloTokenError } from '@loa/channels';
+import { GatewaySettingsService } from '../limiter/gateway-settings.service';
+
+/** The pause reason of a gateway whose credentials no retry can fix: it needs the OA's consent again. */
+export const CREDENTIALS_PAUSE = 'credentials';
+/** Far enough to outlast any run: the pause ends when an operator gives a new refresh token, not at a time. */
+const UNTIL_REAUTHORISED_MS = 10 * 365 * 24 * 3600_000;
+
+/** The gateway needs re-authorisation: no token can be had until an operator gives a new refresh token. */
+export class CredentialsLostError extends Error {}
 
 interface TokenRow {
   accessToken: string;
@@ -46,6 +55,7 @@ export class ZaloTokenService {
     private readonly ds: DataSource,
     private readonly clock: Clock,
     private readonly registry: GatewayRegistry,
+    private readonly settings: GatewaySettingsService,
   ) {}
 
   /** A valid access token, refreshed shortly before expiry. */
@@ -86,6 +96,12 @@ export class ZaloTokenService {
          SET access_token = '', refresh_token = EXCLUDED.refresh_token, access_expires_at = EXCLUDED.access_expires_at,
              issued_at = EXCLUDED.issued_at, version = gateway_tokens.version + 1, updated_at = now()`,
       [gw.id, refreshToken, now],
+    );
+    // The way back: a credentials pause ends with the new token (its announcement follows the commit).
+    await m.query(
+      `UPDATE gateway_settings SET paused_until = NULL, pause_reason = NULL, updated_at = now()
+        WHERE gateway_id = $1 AND pause_reason = $2`,
+      [gw.id, CREDENTIALS_PAUSE],
     );
     this.cache.delete(gw.id);
   }
@@ -139,9 +155,19 @@ export class ZaloTokenService {
       this.cache.set(gw.id, current);
       return current;
     }
+    // Needs re-authorisation already: asking Zalo again with a dead refresh token only adds refusals.
+    if (this.settings.get(gw.id)?.pauseReason === CREDENTIALS_PAUSE) {
+      throw new CredentialsLostError(`gateway "${gw.id}" needs re-authorisation`);
+    }
     const refreshToken = current?.refreshToken ?? gw.credentials.refreshToken;
-    if (!refreshToken) throw new Error(`gateway "${gw.id}" has no refresh token (credentials.refreshToken)`);
-    const pair = await this.registry.zns(gw).refreshToken(gw, refreshToken);
+    if (!refreshToken) return this.credentialsLost(gw, 'it has no refresh token (credentials.refreshToken)');
+    let pair;
+    try {
+      pair = await this.registry.zns(gw).refreshToken(gw, refreshToken);
+    } catch (e) {
+      if (e instanceof ZaloTokenError && e.needsReauthorisation) return this.credentialsLost(gw, e.message);
+      throw e;
+    }
     const version = (current?.version ?? 0) + 1;
     const issuedAt = this.clock.now();
     // Compare-and-set on the version we read under the lock: the new single-use refresh token must be stored
@@ -173,5 +199,19 @@ export class ZaloTokenService {
       `Zalo access token of "${gw.id}" refreshed (version ${version}, expires ${pair.expiresAt.toISOString()})`,
     );
     return row;
+  }
+
+  /**
+   * No retry can bring a token back (refresh token used, expired or revoked; wrong app secret): the gateway is
+   * paused for `credentials`, seen by every process at once, until an operator gives a new refresh token
+   * (`setRefreshToken`). Sends on it stop and fall back (docs/fault-tolerance.md).
+   */
+  private async credentialsLost(gw: GatewayConfig, why: string): Promise<never> {
+    await this.settings.pause(gw.id, new Date(this.clock.nowMs() + UNTIL_REAUTHORISED_MS), CREDENTIALS_PAUSE);
+    this.log.error(
+      `ALERT gateway ${gw.id} needs re-authorisation: ${why}. Its sends stop and fall back to the next channel. ` +
+        `Re-authorise the Zalo OA, then give Loa the new refresh token: PUT /api/v1/gateways/${gw.id}/refresh-token`,
+    );
+    throw new CredentialsLostError(`gateway "${gw.id}" needs re-authorisation: ${why}`);
   }
 }
