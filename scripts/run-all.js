@@ -44,7 +44,10 @@ async function announce() {
   for (let i = 0; i < 60 && (await statusOf(`${base}/health`)) !== 200; i++)
     await new Promise((r) => setTimeout(r, 1000));
   const checks = await Promise.all(
-    ['/health', '/dashboard/login', '/api/docs', '/api/docs-json'].map(async (p) => [p, await statusOf(base + p)]),
+    ['/health', '/console/', '/dashboard/login', '/api/docs', '/api/docs-json'].map(async (p) => [
+      p,
+      await statusOf(base + p),
+    ]),
   );
   const failing = checks.filter(([, s]) => s !== 200).map(([p, s]) => `${p} answers ${s || 'nothing'}`);
   const sims = ready.get('carrier-sim')?.urls ?? {};
@@ -54,6 +57,7 @@ async function announce() {
     line,
     failing.length ? `  Loa started, but: ${failing.join(', ')}` : '  Loa is ready',
     '',
+    `  Console      ${base}/console/    (staff pages; sign in with the admin key)`,
     `  Dashboard    ${base}/dashboard   (sign in with the admin key)`,
     `  API docs     ${base}/api/docs    (OpenAPI document: ${base}/api/docs-json)`,
     `  Queues       ${base}/admin/queues`,

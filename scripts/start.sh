@@ -11,9 +11,11 @@ bash scripts/services.sh
 # Build unless dist/ is newer than every source (a restart then takes seconds).
 if [ ! -f dist/apps/api/src/main.js ] ||
   [ -n "$(find apps libs config tsconfig.json tsconfig.build.json -newer dist/apps/api/src/main.js \
-    \( -name '*.ts' -o -name '*.json' \) ! -name '*.spec.ts' -print -quit)" ]; then
+    \( -name '*.ts' -o -name '*.tsx' -o -name '*.json' \) ! -name '*.spec.ts' -print -quit)" ]; then
   npm run --silent build
 fi
+# The console's static files (vite), when a build of the api alone left them out.
+[ -f dist/console/index.html ] || npm run --silent build:console
 node dist/apps/cli/src/main.js migrate
 if [ "${LOA_SEED_DEMO:-true}" != "false" ]; then
   node dist/apps/cli/src/main.js seed-demo || echo "start: demo seed failed (continuing)" >&2

@@ -67,6 +67,16 @@ export const OPERATIONS: Record<string, OperationCase> = {
     probes: (w) => [at(`/r/${w.b.linkCode}`, {}, [302]), at('/r/qbetaNOPE', {}, [404])],
   },
 
+  'POST /api/v1/session': {
+    public: 'sign-in: the body is a key, checked like a bearer one; refused without the console header',
+    probes: () => [json('/api/v1/session', { key: 'loa_000000000000_wrongwrongwrongwrongwrong' }, [403])],
+  },
+  'DELETE /api/v1/session': {
+    public: 'sign-out ends only the session of the cookie sent (none here); no data',
+    probes: () => [at('/api/v1/session', {}, [204])],
+  },
+  'GET /api/v1/session': { roles: READ, probes: () => [list('/api/v1/session')] },
+
   'GET /api/v1/api-keys': { roles: ADMIN, probes: () => [list('/api/v1/api-keys')] },
   'POST /api/v1/api-keys': {
     roles: ADMIN,

@@ -269,10 +269,12 @@ describe('the OpenAPI document (e2e)', () => {
       .map(({ path, method }) => `${method.toUpperCase()} ${path}`)
       .sort();
     expect(open).toEqual([
+      'DELETE /api/v1/session',
       'GET /health',
       'GET /metrics',
       'GET /r/{code}',
       'GET /webhooks/{gatewayId}',
+      'POST /api/v1/session',
       'POST /webhooks/{gatewayId}',
     ]);
     // Reads take a key or a browser session; changes a key only (a session never authorises a change).

@@ -52,7 +52,10 @@ describe('npm start (e2e)', () => {
     const text = plain();
     const at = text.indexOf('Loa is ready');
     block = Object.fromEntries(
-      [...text.slice(at).matchAll(/^ {2}(Dashboard|API docs|Queues|Admin key|Stop) +(\S+)/gm)].map((m) => [m[1], m[2]]),
+      [...text.slice(at).matchAll(/^ {2}(Console|Dashboard|API docs|Queues|Admin key|Stop) +(\S+)/gm)].map((m) => [
+        m[1],
+        m[2],
+      ]),
     );
   });
 
@@ -72,6 +75,7 @@ describe('npm start (e2e)', () => {
   it('ends with a ready block: dashboard, API docs and queue URLs, the first admin key, how to stop', () => {
     const base = `http://127.0.0.1:${new URL(block.Dashboard).port}`;
     expect(block).toEqual({
+      Console: `${base}/console/`,
       Dashboard: `${base}/dashboard`,
       'API docs': `${base}/api/docs`,
       Queues: `${base}/admin/queues`,

@@ -8,3 +8,4 @@ export * from './registrations';
 export { ensureWorkerBuilt } from './global-setup';
 export * from './sim-process';
 export * from './sms-campaign';
+export { ensureConsoleBuilt } from './console-build';

@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { AppConfig, createRootLogger, InputShapePipe, loaValidationPipe, PinoNestLogger } from '@loa/core';
 import { ApiModule } from './app.module';
+import { mountConsole } from './console/console-static';
 import { requestLogging } from './http-logging';
 import { buildOpenApiDocument } from './openapi/openapi.document';
 import { mountTrackingHotPaths } from './tracking/hot-paths';
@@ -19,6 +20,7 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
   mountTrackingHotPaths(app); // first, before every parser and middleware: click redirects are the hot path
   app.use(requestLogging(logger));
   app.set('trust proxy', 'loopback');
+  mountConsole(app);
   app.setGlobalPrefix('api/v1', {
     exclude: ['health', 'metrics', 'r/{*path}', 'webhooks/{*path}', 'dashboard', 'dashboard/{*path}', 'admin/{*path}'],
   });

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { ROLES } from '@loa/access';
 import { Enum, Instant, Int, Json, MaybeInstant, MaybeInt, MaybeStr, Str } from '../openapi/props';
 
@@ -34,4 +35,18 @@ export class AuditEntryResponse {
   @Json() details: Record<string, unknown>;
   @MaybeStr() keyName: string | null;
   @MaybeInt() keyId: number | null;
+}
+
+export class SessionUnitResponse {
+  @Int() id: number;
+  @Str({ example: '336' }) code: string;
+  @Str({ example: 'Huyện Hưng Hà' }) name: string;
+  @Str({ example: 'district' }) level: string;
+}
+
+export class SessionResponse {
+  @Str({ description: "The signed-in key's name" }) name: string;
+  @Enum(ROLES) role: string;
+  @ApiProperty({ type: SessionUnitResponse, nullable: true, description: 'The unit subtree; null = the whole country' })
+  unit: SessionUnitResponse | null;
 }

@@ -1,13 +1,9 @@
 import { columnName, foldHeader, ImportFileError } from '@loa/core';
+import { COLUMN_ALIASES } from './column-aliases';
 
 export { foldHeader };
 
-const ALIASES: Record<'phone' | 'unitCode' | 'name' | 'tags', string[]> = {
-  phone: ['phone', 'so dien thoai', 'sdt', 'msisdn', 'mobile', 'dien thoai', 'phone number', 'so dt', 'dtdd'],
-  unitCode: ['unit code', 'ma don vi', 'unit'],
-  name: ['name', 'ho ten', 'ho va ten', 'full name', 'ten'],
-  tags: ['tags', 'tag', 'nhan'],
-};
+const ALIASES = COLUMN_ALIASES;
 
 export interface ColumnMap {
   phone: number;

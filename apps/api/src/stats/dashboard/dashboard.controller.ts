@@ -3,18 +3,10 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import {
-  ApiKeysService,
-  CurrentPrincipal,
-  Principal,
-  Public,
-  SESSION_COOKIE,
-  SESSION_HOURS,
-  sessionCookieOf,
-  SessionsService,
-} from '@loa/access';
+import { ApiKeysService, CurrentPrincipal, Principal, Public, sessionCookieOf, SessionsService } from '@loa/access';
 import { APP_CONFIG, AppConfig, Clock, lastVietnamDays } from '@loa/core';
 import { ProgressReportService } from '@loa/stats';
+import { clearSessionCookie, setSessionCookie } from '../../access/session-cookie';
 import { ProgressQueryDto } from '../stats.dto';
 import { DASHBOARD_JS } from './dashboard.js';
 import { dashboardPage, loginPage } from './dashboard.html';
@@ -63,13 +55,7 @@ export class DashboardController {
       return;
     }
     const session = await this.sessions.start(who);
-    res.cookie(SESSION_COOKIE, session.token, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: this.cfg.api.publicBaseUrl.startsWith('https:'),
-      path: '/',
-      maxAge: SESSION_HOURS * 3_600_000,
-    });
+    setSessionCookie(res, session.token, this.cfg);
     res.redirect(303, '/dashboard');
   }
 
@@ -79,7 +65,7 @@ export class DashboardController {
   async logout(@Req() req: Request, @Res() res: Response): Promise<void> {
     const session = sessionCookieOf(req);
     if (session) await this.sessions.end(session);
-    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    clearSessionCookie(res);
     res.redirect(303, '/dashboard/login');
   }
 
