@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { INestApplicationContext } from '@nestjs/common';
-import { chromium, Browser } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import { ApiHarness, startApi, waitFor } from '@loa/testing';
 import { fastTracking, seedCampaign, seedDelivery, seedUnits, startTrackingWorker } from './tracking.fixtures';
 
 // Asynchronous application (worker loops) is awaited with waitFor; leave room on a loaded machine.
 jest.setTimeout(30_000);
 
-const CHROMIUM = '/usr/bin/chromium';
+import { CHROMIUM, launchChromium } from './console.helpers';
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`dashboard e2e skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
 
@@ -38,19 +38,7 @@ if (!haveChromium) console.warn(`dashboard e2e skipped: ${CHROMIUM} is missing (
         .set({ Authorization: `Bearer ${h.adminToken}` });
       return r.body[0]?.targeted === rows[0].n;
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
