@@ -1,3 +1,5 @@
+import { Redis } from 'ioredis';
+import { redisKey } from '@loa/core';
 import { FaultRig, onceReport, seedDispatchRun, startFaultRig } from './fault-rig';
 
 jest.setTimeout(180_000);
@@ -75,6 +77,11 @@ describe('Zalo credentials revoked mid-run (fault)', () => {
       `UPDATE gateway_settings SET paused_until = NULL, pause_reason = NULL WHERE gateway_id = 'zalo' AND pause_reason = 'credentials'`,
     );
     await rig.sql.query('COMMIT');
+    // …and announces it, as the route does (GatewaySettingsService.changed): every process reloads its settings.
+    const redis = new Redis(rig.cfg.redis.url);
+    await redis.publish(redisKey(rig.cfg, 'gateway-settings'), 'zalo');
+    await redis.quit();
+    await new Promise((r) => setTimeout(r, 2000)); // well past the worker's own once-a-second reload, under load too
     const next = await seedDispatchRun(rig.sql, { count: 60, firstNumber: 10_000, channels: ['zns', 'sms'] });
     await rig.dispatch(next.runId);
     await rig.waitForRuns([next.runId], 60_000);
