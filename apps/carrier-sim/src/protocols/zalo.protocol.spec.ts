@@ -83,3 +83,40 @@ describe('Zalo ZNS /message/template simulator: what the gateway refuses', () =>
     expect(await send({}, accessToken)).toMatchObject({ error: -124 });
   });
 });
+
+describe('Zalo OAuth v4 simulator: refresh, revocation, re-consent', () => {
+  let t: SimUnderTest;
+  beforeAll(async () => {
+    t = await simUnderTest('zalo', { credentials: { appId: '1', appSecret: 's', oaSecretKey: 'o' } });
+  });
+  afterAll(() => t.sims.close());
+  const refresh = async (refreshToken: string, secret = 's', appId = '1') => {
+    const form = new URLSearchParams({ app_id: appId, grant_type: 'refresh_token', refresh_token: refreshToken });
+    const res = await t.post('/v4/oa/access_token', form.toString(), {
+      'content-type': 'application/x-www-form-urlencoded',
+      secret_key: secret,
+    });
+    return JSON.parse(res.text) as { error?: number; access_token?: string; refresh_token?: string };
+  };
+
+  it('refuses what Zalo refuses: a wrong secret or app, a reused token, every token after a revocation', async () => {
+    const first = t.sims.zalo.issueTokens();
+    expect(await refresh(first.refreshToken, 'wrong')).toMatchObject({ error: -14002 });
+    expect(await refresh(first.refreshToken, 's', '2')).toMatchObject({ error: -14001 });
+    const next = await refresh(first.refreshToken);
+    expect(next.refresh_token).toEqual(expect.any(String));
+    expect(await refresh(first.refreshToken)).toMatchObject({ error: -14014 }); // single-use
+    // The OA's permission withdrawn: the unused refresh token is refused too, and so are access tokens.
+    t.sims.zalo.revokeAuthorisation();
+    expect(await refresh(next.refresh_token!)).toMatchObject({ error: -14014 });
+    const send = await t.post('/message/template', '{}', {
+      'content-type': 'application/json',
+      access_token: next.access_token!,
+    });
+    expect(JSON.parse(send.text)).toMatchObject({ error: -124 });
+    // The consent given again: a new pair works, the old chain stays dead.
+    const back = t.sims.zalo.reauthorise();
+    expect((await refresh(back.refreshToken)).refresh_token).toEqual(expect.any(String));
+    expect(await refresh(next.refresh_token!)).toMatchObject({ error: -14014 });
+  });
+});
